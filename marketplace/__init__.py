@@ -1,0 +1,157 @@
+"""TechTransfer Market (科技成果转化交易平台): the Flask application."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template, request, url_for
+from flask_babel import format_datetime, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from marketplace import config as settings
+from marketplace.core.errors import NotFound, PermissionDenied
+from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
+from marketplace.i18n import LANGUAGE_NAMES, html_lang, select_locale, to_script
+
+ROOT = settings.ROOT
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Assemble the application: configuration, extensions, blueprints, CLI, error pages.
+
+    Nothing here touches the database or the network; ``flask db upgrade`` migrates, explicitly.
+    """
+    overrides = dict(config or {})
+    instance_path = Path(overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or settings.DEFAULT_INSTANCE)
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(settings.defaults(instance_path))
+    app.config.update(settings.from_environment(os.environ))
+    if "DATABASE_URL" in overrides:
+        overrides["SQLALCHEMY_DATABASE_URI"] = settings.normalise_database_url(overrides.pop("DATABASE_URL"))
+    app.config.update(overrides)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = settings.secret_key(instance_path)
+    settings.validate(app.config)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        instance_path.mkdir(parents=True, exist_ok=True)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    _register_template_helpers(app)
+    _register_cli(app)
+    if not app.debug and not app.testing:
+        logging.getLogger("marketplace").setLevel(logging.INFO)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(Path(__file__).parent / "translations"),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+
+    # every domain's models, so that the metadata (and Alembic autogenerate) sees all tables
+    import marketplace.core.models  # noqa: F401
+    from marketplace.accounts.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _register_blueprints(app: Flask) -> None:
+    from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.core.views import bp as core_bp
+
+    for blueprint in (core_bp, accounts_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_error_handlers(app: Flask) -> None:
+    def page(code: int, title: Any, message: Any):
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            return {"error": {"code": code, "message": str(message)}}, code
+        return render_template("errors/error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(400)
+    def bad_request(_e):
+        return page(400, _l("Bad request"), _l("The request could not be understood. Please go back and try again."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(_e):
+        return page(400, _l("The form has expired"), _l("Please reload the page and submit the form again."))
+
+    @app.errorhandler(403)
+    @app.errorhandler(PermissionDenied)
+    def forbidden(_e):
+        return page(403, _l("Not allowed"), _l("You do not have permission to do this."))
+
+    @app.errorhandler(404)
+    @app.errorhandler(NotFound)
+    def not_found(_e):
+        return page(404, _l("Page not found"), _l("The page you asked for does not exist or has been removed."))
+
+    @app.errorhandler(405)
+    def not_allowed(_e):
+        return page(405, _l("Method not allowed"), _l("This address does not accept this kind of request."))
+
+    @app.errorhandler(429)
+    def too_many(_e):
+        return page(429, _l("Too many attempts"), _l("Too many attempts from your address. Please wait a few minutes."))
+
+    @app.errorhandler(500)
+    def server_error(_e):
+        db.session.rollback()
+        return page(500, _l("Something went wrong"), _l("An unexpected error occurred. It has been logged."))
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from marketplace.accounts import labels
+    from marketplace.core import regions
+
+    @app.context_processor
+    def globals_() -> dict[str, Any]:
+        locale = str(get_locale() or app.config["BABEL_DEFAULT_LOCALE"])
+        return {
+            "current_locale": locale,
+            "html_lang": html_lang(locale),
+            "language_names": LANGUAGE_NAMES,
+            "languages": app.config["LANGUAGES"],
+            "account_labels": labels,
+            "page_url": _page_url,
+            "to_script": lambda text: to_script(text, locale),
+            "region_label": lambda code: to_script(regions.label(code), locale),
+        }
+
+    def _page_url(number: int) -> str:
+        args = request.args.to_dict()
+        args["page"] = str(number)
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+
+
+def _register_cli(app: Flask) -> None:
+    from marketplace.cli import register
+
+    register(app)

@@ -1,0 +1,131 @@
+"""Settings: typed defaults that need no server, overridden by environment variables.
+
+Every setting can be given as ``MARKETPLACE_<NAME>`` or, for the common ones listed in
+``PLAIN_ENV``, under its plain name (``DATABASE_URL``, ``SECRET_KEY`` ...). ``create_app(config)``
+overrides both with a mapping, which is how tests configure the app.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE = ROOT / "instance"
+
+#: environment variables read under their plain name, with the type used to parse them
+PLAIN_ENV: dict[str, type] = {
+    "DATABASE_URL": str,
+    "SECRET_KEY": str,
+    "SEARCH_URL": str,
+    "MAIL_SERVER": str,
+    "MAIL_PORT": int,
+    "MAIL_USERNAME": str,
+    "MAIL_PASSWORD": str,
+    "MAIL_USE_TLS": bool,
+    "MAIL_DEFAULT_SENDER": str,
+    "RATELIMIT_STORAGE_URI": str,
+    "LOGIN_RATE_LIMIT": str,
+    "INSTANCE_PATH": str,
+}
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or malformed; raised at startup, never at request time."""
+
+
+def _parse(value: str, kind: type) -> Any:
+    if kind is bool:
+        lowered = value.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off", ""}:
+            return False
+        raise ConfigError(f"expected a boolean, got {value!r}")
+    if kind is int:
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise ConfigError(f"expected an integer, got {value!r}") from exc
+    return value
+
+
+def defaults(instance_path: Path) -> dict[str, Any]:
+    """The embedded defaults: SQLite under instance/, no mail server, in-memory rate limits."""
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'marketplace.sqlite3'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        "SEARCH_URL": "embedded://",
+        "BABEL_DEFAULT_LOCALE": "zh_Hans",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "LANGUAGES": ["zh_Hans", "zh_Hant", "en"],
+        "MAIL_SERVER": "",
+        "MAIL_PORT": 587,
+        "MAIL_USERNAME": "",
+        "MAIL_PASSWORD": "",
+        "MAIL_USE_TLS": True,
+        "MAIL_DEFAULT_SENDER": "noreply@techtransfer.local",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        #: failed logins allowed per client address (Flask-Limiter syntax)
+        "LOGIN_RATE_LIMIT": "5 per minute;30 per hour",
+        #: password-reset tokens expire after this many seconds
+        "PASSWORD_RESET_MAX_AGE": 3600,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+        "PER_PAGE": 20,
+    }
+
+
+def secret_key(instance_path: Path) -> str:
+    """Read the secret key kept under instance/, creating it on first use.
+
+    The key is never a constant in the code: a fresh checkout generates its own, and a
+    deployment sets SECRET_KEY in the environment.
+    """
+    path = instance_path / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def from_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """Settings given in the environment, typed."""
+    found: dict[str, Any] = {}
+    for name, kind in PLAIN_ENV.items():
+        for key in (f"MARKETPLACE_{name}", name):
+            if key in environ:
+                found[name] = _parse(environ[key], kind)
+                break
+    if "DATABASE_URL" in found:
+        found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(found.pop("DATABASE_URL"))
+    return found
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual ``postgres://`` and ``postgresql://`` forms and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def validate(config: dict[str, Any]) -> None:
+    """Fail at startup on settings that cannot work."""
+    if not config.get("SECRET_KEY"):
+        raise ConfigError("SECRET_KEY is empty")
+    if config.get("MAIL_SERVER") and not config.get("MAIL_DEFAULT_SENDER"):
+        raise ConfigError("MAIL_SERVER is set but MAIL_DEFAULT_SENDER is empty")
+    default = config.get("BABEL_DEFAULT_LOCALE")
+    if default not in config.get("LANGUAGES", []):
+        raise ConfigError(f"BABEL_DEFAULT_LOCALE {default!r} is not one of LANGUAGES")

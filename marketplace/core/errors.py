@@ -1,0 +1,42 @@
+"""Domain errors raised by services and translated at the edge (HTML views, API, CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base class of the errors a service raises on purpose."""
+
+
+class ValidationFailed(DomainError):
+    """The input cannot be accepted; ``reasons`` lists every problem as ``(field, message)``.
+
+    ``field`` is ``None`` for a problem that concerns the whole input. Messages are lazily
+    translated strings, rendered in the user's language at the edge.
+    """
+
+    def __init__(self, reasons: Iterable[tuple[str | None, Any]]):
+        self.reasons = list(reasons)
+        super().__init__("; ".join(f"{f or '*'}: {m}" for f, m in self.reasons))
+
+    @classmethod
+    def one(cls, field: str | None, message: Any) -> ValidationFailed:
+        return cls([(field, message)])
+
+
+class PermissionDenied(DomainError):
+    """The actor may not do this to this object."""
+
+
+class NotFound(DomainError):
+    """The object does not exist, or the actor may not know that it exists."""
+
+
+class InvalidTransition(DomainError):
+    """The action is not allowed from the object's current state."""
+
+    def __init__(self, machine: str, state: str, action: str):
+        self.machine, self.state, self.action = machine, state, action
+        super().__init__(f"{machine}: action {action!r} is not allowed in state {state!r}")

@@ -1,0 +1,42 @@
+"""Helpers shared by the HTML views of every domain."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import abort, request, url_for
+from flask_wtf import FlaskForm
+
+from marketplace.core.errors import ValidationFailed
+from marketplace.extensions import db
+
+
+def show_errors(form: FlaskForm, error: ValidationFailed) -> None:
+    """Put a service's validation reasons on the form's fields (or on the form as a whole)."""
+    for field_name, message in error.reasons:
+        field = form._fields.get(field_name) if field_name else None
+        if field is not None:
+            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+        else:
+            form.form_errors.append(message)
+
+
+def get_or_404(model: type, ident: Any) -> Any:
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def safe_next(target: str | None, default: str = "core.home") -> str:
+    """A same-site path to go to after a form, never an external URL."""
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+            return target
+    return url_for(default)
+
+
+def page_arg() -> int:
+    return request.args.get("page", 1, type=int) or 1
