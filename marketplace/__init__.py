@@ -13,6 +13,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from marketplace import config as settings
+from marketplace.accounts import services as account_services
+from marketplace.db import tune_sqlite
 from marketplace.core.errors import NotFound, PermissionDenied
 from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.i18n import LANGUAGE_NAMES, html_lang, select_locale, to_script
@@ -56,6 +58,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     db.init_app(app)
+    with app.app_context():
+        tune_sqlite(db.engine)
+    account_services.use_password_profile(app.config["PASSWORD_HASH_PROFILE"])
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

@@ -73,6 +73,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "LOGIN_RATE_LIMIT": "5 per minute;30 per hour",
         #: password-reset tokens expire after this many seconds
         "PASSWORD_RESET_MAX_AGE": 3600,
+        #: argon2-cffi parameter profile (argon2.profiles); tests use CHEAPEST
+        "PASSWORD_HASH_PROFILE": "RFC_9106_LOW_MEMORY",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

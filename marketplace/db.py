@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
@@ -78,3 +79,30 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
+
+
+def tune_sqlite(engine: sa.Engine) -> None:
+    """Make SQLite behave like the server database where it matters; no-op on other backends.
+
+    - foreign keys enforced (ON DELETE CASCADE / SET NULL work);
+    - the pysqlite driver's own transaction handling is turned off and SQLAlchemy emits BEGIN itself,
+      the workaround documented in SQLAlchemy's SQLite dialect notes, without which SAVEPOINTs (used by
+      the tests' per-test transactions and by nested service transactions) do not behave;
+    - WAL journal and a busy timeout, so that several server threads can read while one writes.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql("BEGIN")

@@ -8,7 +8,7 @@ from pathlib import Path
 import opencc
 from babel import Locale
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_login import current_user
 
 LOCALE_COOKIE = "locale"
@@ -30,6 +30,8 @@ def select_locale() -> str:
     Traditional script (a zh-TW or zh-HK browser gets Traditional). English is one click away.
     """
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI, workers, services called from tests
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     cookie = request.cookies.get(LOCALE_COOKIE)

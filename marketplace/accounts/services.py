@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+import argon2.profiles
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
@@ -46,6 +47,20 @@ LANGUAGES = ("zh_Hans", "zh_Hant", "en")
 _hasher = PasswordHasher()
 # verified against when the email is unknown, so a login costs the same whether or not the user exists
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def use_password_profile(name: str) -> None:
+    """Choose the argon2 parameters (a name from ``argon2.profiles``) for new hashes.
+
+    Existing hashes keep verifying; ``authenticate`` rehashes them with the current parameters.
+    """
+    global _hasher, _DUMMY_HASH
+    profile = getattr(argon2.profiles, name, None)
+    if profile is None:
+        raise ValueError(f"unknown argon2 profile {name!r}")
+    if _hasher.time_cost != profile.time_cost or _hasher.memory_cost != profile.memory_cost:
+        _hasher = PasswordHasher.from_parameters(profile)
+        _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
 # --- passwords -------------------------------------------------------------------------------

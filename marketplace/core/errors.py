@@ -19,7 +19,10 @@ class ValidationFailed(DomainError):
 
     def __init__(self, reasons: Iterable[tuple[str | None, Any]]):
         self.reasons = list(reasons)
-        super().__init__("; ".join(f"{f or '*'}: {m}" for f, m in self.reasons))
+        super().__init__(self.reasons)
+
+    def __str__(self) -> str:  # rendered on demand: messages are lazy strings
+        return "; ".join(f"{f or '*'}: {m}" for f, m in self.reasons)
 
     @classmethod
     def one(cls, field: str | None, message: Any) -> ValidationFailed:

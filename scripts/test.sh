@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What `make test` runs after installing the virtualenv: provision the real services, then run the
+# whole suite twice, on SQLite (the embedded default) and on PostgreSQL, browser tests included.
+# Extra arguments go to pytest (e.g. scripts/test.sh -k signup).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+export REQUIRE_SERVICES="${REQUIRE_SERVICES:-${CI:-}}"
+PYTEST=(.venv/bin/python -m pytest)
+mkdir -p test-output
+
+PG_URL="$(scripts/services/postgres.sh start)" || {
+  if [ "$REQUIRE_SERVICES" = true ] || [ "$REQUIRE_SERVICES" = 1 ]; then die "PostgreSQL is required (CI=true) but could not be provided"; fi
+  say "WARNING: no PostgreSQL; the PostgreSQL run will fail its service check"; PG_URL=""; }
+CHROMIUM_PATH="$(scripts/services/chromium.sh)" || {
+  if [ "$REQUIRE_SERVICES" = true ] || [ "$REQUIRE_SERVICES" = 1 ]; then die "Chromium is required (CI=true) but could not be installed"; fi
+  say "WARNING: no Chromium; browser tests will be skipped (they fail when CI=true)"; CHROMIUM_PATH=""; }
+export CHROMIUM_PATH
+
+status=0
+say "=== run 1/2: SQLite + embedded defaults ==="
+TEST_DB=sqlite "${PYTEST[@]}" --junitxml=test-output/sqlite.xml "$@" || status=1
+say "=== run 2/2: PostgreSQL ($PG_URL) ==="
+TEST_DB=postgresql TEST_DATABASE_URL="$PG_URL" "${PYTEST[@]}" --junitxml=test-output/postgresql.xml "$@" || status=1
+
+.venv/bin/python scripts/summarise_junit.py test-output/sqlite.xml test-output/postgresql.xml || true
+exit $status
