@@ -142,7 +142,6 @@ def _register_template_helpers(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "languages": app.config["LANGUAGES"],
             "account_labels": labels,
-            "page_url": _page_url,
             "to_script": lambda text: to_script(text, locale),
             "region_label": lambda code: to_script(regions.label(code), locale),
         }
@@ -152,6 +151,7 @@ def _register_template_helpers(app: Flask) -> None:
         args["page"] = str(number)
         return url_for(request.endpoint, **(request.view_args or {}), **args)
 
+    app.jinja_env.globals["page_url"] = _page_url  # a global, so imported macros can use it
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
     app.jinja_env.policies["ext.i18n.trimmed"] = True
 

@@ -109,22 +109,24 @@ class _TestScopedSession(scoped_session):
 
 @pytest.fixture
 def session(app: Flask) -> Iterator[scoped_session]:
-    """A session inside a transaction that is rolled back after the test; commits become savepoints."""
+    """A session inside a transaction that is rolled back after the test; commits become savepoints.
+
+    No application context is held open during the test: each request of the test client gets its own,
+    as in production (Flask-Login and Flask-Babel cache per-request state on ``g``).
+    """
     with app.app_context():
         connection = db.engine.connect()
-        outer = connection.begin()
-        test_session = _TestScopedSession(
-            sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
-        )
-        original = db.session
-        db.session = test_session
-        try:
-            yield test_session
-        finally:
-            db.session = original
-            test_session.registry().close()
-            outer.rollback()
-            connection.close()
+    outer = connection.begin()
+    test_session = _TestScopedSession(sessionmaker(bind=connection, join_transaction_mode="create_savepoint"))
+    original = db.session
+    db.session = test_session
+    try:
+        yield test_session
+    finally:
+        db.session = original
+        test_session.registry().close()
+        outer.rollback()
+        connection.close()
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,7 @@ def make_user(session):
         user = services.sign_up(session, services.SignupInfo(email, password, name))
         for role in roles:
             user.roles.append(UserRole(role=role))
-        session.flush()
+        session.commit()  # a savepoint release: a view's rollback must not undo the test's setup
         return user
 
     return factory
@@ -53,7 +53,7 @@ def make_org(session, make_user, admin_user):
         )
         if verified:
             services.decide_verification(session, admin_user, org, VerificationAction.VERIFY)
-        session.flush()
+        session.commit()
         return org
 
     return factory
@@ -65,8 +65,7 @@ def add_member(session, admin_user):
         membership = services.request_membership(session, user, org)
         if approve:
             services.decide_membership(session, admin_user, membership, MembershipAction.APPROVE)
-        session.flush()
-        session.expire(user, ["memberships"])
+        session.commit()
         return membership
 
     return factory
