@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional
 
 from marketplace.accounts import labels
@@ -56,12 +56,18 @@ class ProfileForm(FlaskForm):
     display_name = StringField(_l("Your name"), validators=[_required, Length(max=DISPLAY_NAME_MAX)])
 
 
-def _province_choices() -> list[tuple[str, str]]:
-    return [("", _l("Choose a province"))] + [(r.code, r.name) for r in regions.provinces()]
+def options(pairs, blank=None) -> list[SelectChoice]:
+    """``SelectChoice``s from (value, label) pairs, with an optional empty first option."""
+    head = [SelectChoice("", blank)] if blank is not None else []
+    return head + [SelectChoice(value, label) for value, label in pairs]
 
 
-def _city_choices(province_code: str | None) -> list[tuple[str, str]]:
-    return [("", _l("Choose a city"))] + [(r.code, r.name) for r in regions.cities(province_code or "")]
+def _province_choices() -> list[SelectChoice]:
+    return options(((r.code, r.name) for r in regions.provinces()), blank=_l("Choose a province"))
+
+
+def _city_choices(province_code: str | None) -> list[SelectChoice]:
+    return options(((r.code, r.name) for r in regions.cities(province_code or "")), blank=_l("Choose a city"))
 
 
 class OrganizationForm(FlaskForm):
@@ -78,7 +84,7 @@ class OrganizationForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.type.choices = [("", _l("Choose"))] + [(t.value, labels.ORGANIZATION_TYPES[t]) for t in OrganizationType]
+        self.type.choices = options(((t.value, labels.ORGANIZATION_TYPES[t]) for t in OrganizationType), _l("Choose"))
         self.province_code.choices = _province_choices()
         self.city_code.choices = _city_choices(self.province_code.data)
 
@@ -91,13 +97,13 @@ class DecisionForm(FlaskForm):
 
 class MemberRoleForm(FlaskForm):
     role = SelectField(
-        _l("Role"), choices=[(r.value, labels.MEMBERSHIP_ROLES[r]) for r in MembershipRole], validators=[InputRequired()]
+        _l("Role"), choices=options((r.value, labels.MEMBERSHIP_ROLES[r]) for r in MembershipRole), validators=[InputRequired()]
     )
 
 
 class RoleForm(FlaskForm):
     role = SelectField(
-        _l("Platform role"), choices=[(r.value, labels.PLATFORM_ROLES[r]) for r in PlatformRole], validators=[InputRequired()]
+        _l("Platform role"), choices=options((r.value, labels.PLATFORM_ROLES[r]) for r in PlatformRole), validators=[InputRequired()]
     )
     grant = HiddenField(default="1")
 
