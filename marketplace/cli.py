@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from marketplace.core import mail
 from marketplace.extensions import db
@@ -25,6 +25,7 @@ def register(app: Flask) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 @click.option("--password", default=None, help="One password for every demo login (default: random).")
 def seed_demo(if_empty: bool, password: str | None) -> None:

@@ -37,14 +37,21 @@ def _table() -> dict[str, str]:
     return rows
 
 
+#: code prefixes in the data that are not administrative divisions of GB/T 2260 (990000 苏鲁交界 is a
+#: statistical border zone in the source data)
+_NOT_DIVISIONS = ("99",)
+
+
 def _is_province(code: str) -> bool:
-    return code.endswith("0000")
+    return code.endswith("0000") and not code.startswith(_NOT_DIVISIONS)
 
 
 def _is_city(code: str) -> bool:
     # prefecture level (AABB00, BB != 00) or a county-level unit governed directly by the province
     # (AA90CC, e.g. 济源市 419001), which people pick as their "city"
-    return not _is_province(code) and (code.endswith("00") or code[2:4] == "90")
+    if code.startswith(_NOT_DIVISIONS) or code.endswith("0000"):
+        return False
+    return code.endswith("00") or code[2:4] == "90"
 
 
 @functools.cache
