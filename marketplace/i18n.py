@@ -50,22 +50,23 @@ def html_lang(locale: str) -> str:
 
 
 @functools.cache
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2hk")
 
 
 def to_script(text: str, locale: str) -> str:
     """Chinese data (region and organisation names ...) written in Traditional script for zh_Hant readers."""
     if locale == "zh_Hant" and text:
-        return _s2t().convert(text)
+        return _to_traditional().convert(text)
     return text
 
 
 def write_hant(translations: Path) -> int:
     """Write ``zh_Hant/messages.po`` from ``zh_Hans/messages.po`` by converting each translation with OpenCC.
 
-    Only the script changes (s2t): the platform keeps mainland terminology (统一社会信用代码 ->
-    統一社會信用代碼), which is what readers of official registration documents expect.
+    Only the script changes, with OpenCC's ``s2hk`` table: it keeps mainland terminology (统一社会信用代码 ->
+    統一社會信用代碼, where ``s2twp`` would rewrite 代码 as 程式碼 and 审核 as 稽核) and the common
+    character variants (平台, 審核; plain ``s2t`` gives the archaic 平臺, 審覈).
     """
     from babel.messages.pofile import read_po, write_po
 
@@ -74,7 +75,7 @@ def write_hant(translations: Path) -> int:
     catalog.locale = Locale.parse("zh_Hant")
     catalog.language_team = "zh_Hant <generated>"
     catalog.header_comment = (
-        "# Chinese (Traditional) translations, GENERATED from zh_Hans by `flask i18n hant` (OpenCC s2t).\n"
+        "# Chinese (Traditional) translations, GENERATED from zh_Hans by `flask i18n hant` (OpenCC s2hk).\n"
         "# Edit zh_Hans/LC_MESSAGES/messages.po, then run `flask i18n hant`."
     )
     count = 0
