@@ -7,15 +7,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template, request, url_for
+from flask import Flask, Response, render_template, request, url_for
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from marketplace import config as settings
 from marketplace.accounts import services as account_services
-from marketplace.db import tune_sqlite
 from marketplace.core.errors import NotFound, PermissionDenied
+from marketplace.db import tune_sqlite
 from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.i18n import LANGUAGE_NAMES, html_lang, select_locale, to_script
 
@@ -28,7 +28,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Nothing here touches the database or the network; ``flask db upgrade`` migrates, explicitly.
     """
     overrides = dict(config or {})
-    instance_path = Path(overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or settings.DEFAULT_INSTANCE)
+    instance_path = Path(
+        overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or settings.DEFAULT_INSTANCE
+    )
     app = Flask(
         __name__,
         instance_path=str(instance_path),
@@ -51,9 +53,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_cli(app)
+    app.after_request(_security_headers)
     if not app.debug and not app.testing:
         logging.getLogger("marketplace").setLevel(logging.INFO)
     return app
+
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
 
 
 def _init_extensions(app: Flask) -> None:
@@ -99,7 +109,9 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(_e):
-        return page(400, _l("Bad request"), _l("The request could not be understood. Please go back and try again."))
+        return page(
+            400, _l("Bad request"), _l("The request could not be understood. Please go back and try again.")
+        )
 
     @app.errorhandler(CSRFError)
     def csrf_failed(_e):
@@ -113,7 +125,9 @@ def _register_error_handlers(app: Flask) -> None:
     @app.errorhandler(404)
     @app.errorhandler(NotFound)
     def not_found(_e):
-        return page(404, _l("Page not found"), _l("The page you asked for does not exist or has been removed."))
+        return page(
+            404, _l("Page not found"), _l("The page you asked for does not exist or has been removed.")
+        )
 
     @app.errorhandler(405)
     def not_allowed(_e):
@@ -121,7 +135,11 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(_e):
-        return page(429, _l("Too many attempts"), _l("Too many attempts from your address. Please wait a few minutes."))
+        return page(
+            429,
+            _l("Too many attempts"),
+            _l("Too many attempts from your address. Please wait a few minutes."),
+        )
 
     @app.errorhandler(500)
     def server_error(_e):
@@ -152,7 +170,9 @@ def _register_template_helpers(app: Flask) -> None:
         return url_for(request.endpoint, **(request.view_args or {}), **args)
 
     app.jinja_env.globals["page_url"] = _page_url  # a global, so imported macros can use it
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
+        format_datetime(value, fmt) if value else ""
+    )
     app.jinja_env.policies["ext.i18n.trimmed"] = True
 
 

@@ -75,7 +75,10 @@ def check_in(column: str, values: list[str] | tuple[str, ...]) -> str:
 
 
 def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
-    """Alembic autogenerate hook: write UTCDateTime as a plain timestamptz, so migrations never import app code."""
+    """Alembic autogenerate hook: write UTCDateTime as a plain timestamptz.
+
+    Migrations then never import application code.
+    """
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False

@@ -81,7 +81,9 @@ def seed(session: Session, password: str | None = None, seed_value: int = 2026) 
     for index, (name, kind, province, city) in enumerate(ORGANIZATIONS, start=1):
         owner = user(f"{kind}{index}", f"{name[:4]}管理员", f"{kind} admin", name)
         org = accounts.create_organization(
-            session, owner, accounts.OrganizationInfo(name, kind, credit_code(kind, city, rng), province, city)
+            session,
+            owner,
+            accounts.OrganizationInfo(name, kind, credit_code(kind, city, rng), province, city),
         )
         org.is_demo = True
         accounts.decide_verification(session, admin, org, VerificationAction.VERIFY)
@@ -111,9 +113,11 @@ def seed(session: Session, password: str | None = None, seed_value: int = 2026) 
     # one organisation still waiting for verification, so the admin queue is not empty
     newcomer = user("newcomer", "郑经理", "admin of an unverified organisation", "滨江数字科技有限公司")
     pending = accounts.create_organization(
-        session, newcomer,
-        accounts.OrganizationInfo("滨江数字科技有限公司", "enterprise", credit_code("enterprise", "330100", rng),
-                                  "330000", "330100"),
+        session,
+        newcomer,
+        accounts.OrganizationInfo(
+            "滨江数字科技有限公司", "enterprise", credit_code("enterprise", "330100", rng), "330000", "330100"
+        ),
     )
     pending.is_demo = True
     session.flush()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import opencc
 from babel import Locale
-
 from flask import current_app, has_request_context, request
 from flask_login import current_user
 
@@ -18,8 +17,14 @@ LANGUAGE_NAMES = {"zh_Hans": "简体中文", "zh_Hant": "繁體中文", "en": "E
 
 #: Accept-Language tags -> our locales (browsers send zh-CN / zh-TW / zh-HK, rarely zh-Hans)
 _BROWSER_TAGS = {
-    "zh-hans": "zh_Hans", "zh-cn": "zh_Hans", "zh-sg": "zh_Hans", "zh": "zh_Hans",
-    "zh-hant": "zh_Hant", "zh-tw": "zh_Hant", "zh-hk": "zh_Hant", "zh-mo": "zh_Hant",
+    "zh-hans": "zh_Hans",
+    "zh-cn": "zh_Hans",
+    "zh-sg": "zh_Hans",
+    "zh": "zh_Hans",
+    "zh-hant": "zh_Hant",
+    "zh-tw": "zh_Hant",
+    "zh-hk": "zh_Hant",
+    "zh-mo": "zh_Hant",
 }
 
 

@@ -19,6 +19,8 @@ CHROMIUM_PATH="$(scripts/services/chromium.sh)" || {
 export CHROMIUM_PATH
 
 status=0
+say "=== lint (ruff) ==="
+.venv/bin/ruff check marketplace search tests scripts || status=1
 say "=== run 1/2: SQLite + embedded defaults ==="
 TEST_DB=sqlite "${PYTEST[@]}" --junitxml=test-output/sqlite.xml "$@" || status=1
 say "=== run 2/2: PostgreSQL ($PG_URL) ==="

@@ -45,11 +45,14 @@ def _create_postgres_database() -> tuple[str, sa.Engine, str]:
             conn.execute(sa.text("SELECT 1"))
     except sa.exc.OperationalError as exc:
         admin.dispose()
-        pytest.exit(f"PostgreSQL is not reachable at {server} ({exc.__class__.__name__}); "
-                    "run the suite through `make test`, which starts it", returncode=3)
+        pytest.exit(
+            f"PostgreSQL is not reachable at {server} ({exc.__class__.__name__}); "
+            "run the suite through `make test`, which starts it",
+            returncode=3,
+        )
     name = f"tt_test_{os.getpid()}_{secrets.token_hex(3)}"
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+        conn.execute(sa.text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
     url = sa.make_url(server).set(database=name).render_as_string(hide_password=False)
     return url, admin, name
 

@@ -24,8 +24,13 @@ def valid_credit_code(prefix: str = "91", region: str = "310100") -> str:
 
 @pytest.fixture
 def make_user(session):
-    def factory(email: str | None = None, *, roles: tuple[str, ...] = (), password: str = PASSWORD,
-                name: str = "测试用户") -> User:
+    def factory(
+        email: str | None = None,
+        *,
+        roles: tuple[str, ...] = (),
+        password: str = PASSWORD,
+        name: str = "测试用户",
+    ) -> User:
         email = email or f"user{next(_counter)}@example.com"
         user = services.sign_up(session, services.SignupInfo(email, password, name))
         for role in roles:
@@ -43,13 +48,22 @@ def admin_user(make_user) -> User:
 
 @pytest.fixture
 def make_org(session, make_user, admin_user):
-    def factory(owner: User | None = None, *, name: str | None = None, type: str = "university",
-                verified: bool = True, province: str = "310000", city: str = "310100") -> Organization:
+    def factory(
+        owner: User | None = None,
+        *,
+        name: str | None = None,
+        type: str = "university",
+        verified: bool = True,
+        province: str = "310000",
+        city: str = "310100",
+    ) -> Organization:
         owner = owner or make_user()
         org = services.create_organization(
-            session, owner,
-            services.OrganizationInfo(name or f"测试机构{next(_counter)}", type, valid_credit_code(region=city),
-                                      province, city),
+            session,
+            owner,
+            services.OrganizationInfo(
+                name or f"测试机构{next(_counter)}", type, valid_credit_code(region=city), province, city
+            ),
         )
         if verified:
             services.decide_verification(session, admin_user, org, VerificationAction.VERIFY)

@@ -9,8 +9,16 @@ def test_seed_demo_creates_a_world_with_one_login_per_role(app, session):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["seed-demo", "--password", "demo-password-1"])
     assert result.exit_code == 0, result.output
-    for role in ("platform admin", "moderator", "broker", "clerk", "university admin", "enterprise admin",
-                 "agency admin", "authority admin"):
+    for role in (
+        "platform admin",
+        "moderator",
+        "broker",
+        "clerk",
+        "university admin",
+        "enterprise admin",
+        "agency admin",
+        "authority admin",
+    ):
         assert role in result.output
     kinds = set(session.scalars(sa.select(Organization.type).where(Organization.is_demo)))
     assert kinds == {"university", "institute", "enterprise", "agency", "authority"}

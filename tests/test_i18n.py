@@ -14,7 +14,11 @@ from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "marketplace" / "translations"
-METHOD_MAP = [("marketplace/**.py", "python"), ("templates/**.html", "jinja2"), ("templates/**.txt", "jinja2")]
+METHOD_MAP = [
+    ("marketplace/**.py", "python"),
+    ("templates/**.html", "jinja2"),
+    ("templates/**.txt", "jinja2"),
+]
 
 
 def catalogue(locale: str):
@@ -25,8 +29,9 @@ def catalogue(locale: str):
 def messages_in_code() -> set[str]:
     found = set()
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
-        str(ROOT), METHOD_MAP, keywords={"_": None, "_l": None, "gettext": None, "lazy_gettext": None,
-                                         "ngettext": (1, 2)},
+        str(ROOT),
+        METHOD_MAP,
+        keywords={"_": None, "_l": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2)},
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found
@@ -64,8 +69,20 @@ def _visible_text(html: str) -> str:
 @pytest.mark.parametrize(
     "path, as_admin",
     [(p, False) for p in ("/", "/signup", "/login", "/password/forgot", "/organizations", "/no-such-page")]
-    + [(p, True) for p in ("/", "/account", "/my/organization", "/organizations/new", "/admin/audit",
-                           "/admin/mailbox", "/admin/organizations", "/admin/users", "/no-such-page")],
+    + [
+        (p, True)
+        for p in (
+            "/",
+            "/account",
+            "/my/organization",
+            "/organizations/new",
+            "/admin/audit",
+            "/admin/mailbox",
+            "/admin/organizations",
+            "/admin/users",
+            "/no-such-page",
+        )
+    ],
 )
 def test_no_english_leaks_into_the_chinese_pages(path, as_admin, browser, make_org, admin_user):
     make_org()

@@ -71,5 +71,3 @@ def test_partial_unique_index_allows_one_live_membership(app, session, make_user
     with pytest.raises(sa.exc.IntegrityError):
         session.flush()
     session.rollback()
-
-

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectChoice, EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional
 
 from marketplace.accounts import labels
-from marketplace.accounts.models import DISPLAY_NAME_MAX, EMAIL_MAX, MembershipRole, OrganizationType, PlatformRole
+from marketplace.accounts.models import (
+    DISPLAY_NAME_MAX,
+    EMAIL_MAX,
+    MembershipRole,
+    OrganizationType,
+    PlatformRole,
+)
 from marketplace.core import regions
 
 _required = DataRequired(message=_l("This field is required."))
@@ -84,7 +99,9 @@ class OrganizationForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.type.choices = options(((t.value, labels.ORGANIZATION_TYPES[t]) for t in OrganizationType), _l("Choose"))
+        self.type.choices = options(
+            ((t.value, labels.ORGANIZATION_TYPES[t]) for t in OrganizationType), _l("Choose")
+        )
         self.province_code.choices = _province_choices()
         self.city_code.choices = _city_choices(self.province_code.data)
 
@@ -97,13 +114,17 @@ class DecisionForm(FlaskForm):
 
 class MemberRoleForm(FlaskForm):
     role = SelectField(
-        _l("Role"), choices=options((r.value, labels.MEMBERSHIP_ROLES[r]) for r in MembershipRole), validators=[InputRequired()]
+        _l("Role"),
+        choices=options((r.value, labels.MEMBERSHIP_ROLES[r]) for r in MembershipRole),
+        validators=[InputRequired()],
     )
 
 
 class RoleForm(FlaskForm):
     role = SelectField(
-        _l("Platform role"), choices=options((r.value, labels.PLATFORM_ROLES[r]) for r in PlatformRole), validators=[InputRequired()]
+        _l("Platform role"),
+        choices=options((r.value, labels.PLATFORM_ROLES[r]) for r in PlatformRole),
+        validators=[InputRequired()],
     )
     grant = HiddenField(default="1")
 
@@ -115,5 +136,3 @@ class LanguageForm(FlaskForm):
 
 class EmptyForm(FlaskForm):
     """A form with nothing but the CSRF token, for one-click POST buttons."""
-
-

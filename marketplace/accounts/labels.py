@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from marketplace.accounts.models import MembershipRole, MembershipStatus, OrganizationType, PlatformRole, VerificationStatus
+from marketplace.accounts.models import (
+    MembershipRole,
+    MembershipStatus,
+    OrganizationType,
+    PlatformRole,
+    VerificationStatus,
+)
 
 ORGANIZATION_TYPES = {
     OrganizationType.UNIVERSITY: _l("University"),

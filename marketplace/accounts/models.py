@@ -111,7 +111,9 @@ class UserRole(Base):
     __tablename__ = "user_role"
     __table_args__ = (sa.CheckConstraint(check_in("role", [r.value for r in PlatformRole]), name="role"),)
 
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
     role: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -144,7 +146,9 @@ class Organization(TimestampMixin, Base):
     #: created by ``flask seed-demo``; shown with a demo badge
     is_demo: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
-    memberships: Mapped[list[Membership]] = relationship(back_populates="organization", cascade="all, delete-orphan")
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan"
+    )
 
     @property
     def is_verified(self) -> bool:
@@ -170,7 +174,9 @@ class Membership(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
-    organization_id: Mapped[int] = mapped_column(sa.ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(sa.String(16), default=MembershipRole.MEMBER.value)
     status: Mapped[str] = mapped_column(sa.String(16), default=MembershipStatus.PENDING.value)
     #: the organisation admin who approved or rejected the request

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 import argon2.profiles
+import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
@@ -35,7 +35,11 @@ from marketplace.accounts.models import (
     VerificationStatus,
 )
 from marketplace.accounts.permissions import Action, require
-from marketplace.accounts.states import MEMBERSHIP, ORGANIZATION_VERIFICATION, MembershipAction, VerificationAction
+from marketplace.accounts.states import (
+    MEMBERSHIP,
+    ORGANIZATION_VERIFICATION,
+    MembershipAction,
+)
 from marketplace.core import audit, regions
 from marketplace.core.errors import ValidationFailed
 from marketplace.db import utcnow
@@ -122,7 +126,9 @@ def sign_up(session: Session, info: SignupInfo) -> User:
     if not name:
         reasons.append(("display_name", _l("Enter your name.")))
     elif len(name) > DISPLAY_NAME_MAX:
-        reasons.append(("display_name", _l("The name must have at most %(n)d characters.", n=DISPLAY_NAME_MAX)))
+        reasons.append(
+            ("display_name", _l("The name must have at most %(n)d characters.", n=DISPLAY_NAME_MAX))
+        )
     reasons += password_problems(info.password)
     if reasons:
         raise ValidationFailed(reasons)
@@ -249,12 +255,17 @@ def _organization_problems(
     code = normalise_credit_code(info.credit_code)
     if not uscc.is_valid(code):
         reasons.append(
-            ("credit_code", _l("This is not a valid unified social credit code (18 characters, check digit last)."))
+            (
+                "credit_code",
+                _l("This is not a valid unified social credit code (18 characters, check digit last)."),
+            )
         )
     else:
         clash = session.scalar(sa.select(Organization).where(Organization.credit_code == code))
         if clash is not None and clash is not existing:
-            reasons.append(("credit_code", _l("An organisation with this credit code is already registered.")))
+            reasons.append(
+                ("credit_code", _l("An organisation with this credit code is already registered."))
+            )
     if regions.get(info.province_code) is None or not info.province_code.endswith("0000"):
         reasons.append(("province_code", _l("Choose a province.")))
     elif not regions.is_city_of(info.city_code, info.province_code):
@@ -331,7 +342,12 @@ def decide_verification(
     machine = ORGANIZATION_VERIFICATION
     transition = machine.transitions.get((org.verification_status, str(action)))
     # the permission is checked first (by ``can``) so an outsider learns nothing from validation messages
-    if transition and transition.needs_note and not (note and note.strip()) and machine.can(org, action, actor):
+    if (
+        transition
+        and transition.needs_note
+        and not (note and note.strip())
+        and machine.can(org, action, actor)
+    ):
         raise ValidationFailed.one("note", _l("Give a reason; the organisation will see it."))
     changed = ORGANIZATION_VERIFICATION.apply(session, org, action, actor, note)
     if changed:
@@ -346,7 +362,9 @@ def list_organizations(
     stmt = sa.select(Organization).order_by(Organization.name)
     if query:
         stmt = stmt.where(
-            sa.or_(Organization.name.contains(query, autoescape=True), Organization.credit_code == query.upper())
+            sa.or_(
+                Organization.name.contains(query, autoescape=True), Organization.credit_code == query.upper()
+            )
         )
     if type:
         stmt = stmt.where(Organization.type == type)
@@ -397,7 +415,14 @@ def set_member_role(session: Session, actor: User, membership: Membership, role:
         _ensure_another_admin(session, membership)
     old = membership.role
     membership.role = role
-    audit.record(session, actor=actor, action="membership.set_role", target=membership, old={"role": old}, new={"role": role})
+    audit.record(
+        session,
+        actor=actor,
+        action="membership.set_role",
+        target=membership,
+        old={"role": old},
+        new={"role": role},
+    )
 
 
 def _ensure_another_admin(session: Session, membership: Membership) -> None:
@@ -460,11 +485,13 @@ def bootstrap_admin(session: Session, email: str, password: str, display_name: s
     return user
 
 
-
 def list_users(*, query: str | None = None) -> sa.Select[tuple[User]]:
     stmt = sa.select(User).order_by(User.created_at.desc(), User.id.desc())
     if query:
         stmt = stmt.where(
-            sa.or_(User.email.icontains(query, autoescape=True), User.display_name.icontains(query, autoescape=True))
+            sa.or_(
+                User.email.icontains(query, autoescape=True),
+                User.display_name.icontains(query, autoescape=True),
+            )
         )
     return stmt

@@ -26,7 +26,9 @@ class MembershipAction(StrEnum):
 
 
 def _is_platform_admin(actor: Any) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False) and actor.has_role(PlatformRole.ADMIN)
+    return (
+        actor is not None and getattr(actor, "is_authenticated", False) and actor.has_role(PlatformRole.ADMIN)
+    )
 
 
 def is_org_admin(actor: Any, organization_id: int) -> bool:

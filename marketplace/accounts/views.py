@@ -45,7 +45,9 @@ def signup():
     form = SignupForm()
     if form.validate_on_submit():
         info = services.SignupInfo(
-            email=form.email.data, password=form.password.data, display_name=form.display_name.data,
+            email=form.email.data,
+            password=form.password.data,
+            display_name=form.display_name.data,
             locale=request.cookies.get("locale"),
         )
         try:
@@ -100,12 +102,18 @@ def forgot_password():
         if user is not None and user.is_enabled:
             token = services.make_reset_token(user, current_app.config["SECRET_KEY"])
             link = url_for("accounts.reset_password", token=token, _external=True)
-            body = render_template("emails/password_reset.txt", user=user, link=link,
-                                   hours=current_app.config["PASSWORD_RESET_MAX_AGE"] // 3600)
+            body = render_template(
+                "emails/password_reset.txt",
+                user=user,
+                link=link,
+                hours=current_app.config["PASSWORD_RESET_MAX_AGE"] // 3600,
+            )
             mail.queue(db.session, user.email, _("Reset your password"), body)
             tx.commit()
         # the same answer whether or not the address is known, so that accounts cannot be enumerated
-        flash(_("If an account exists for this address, we have sent it a link to set a new password."), "info")
+        flash(
+            _("If an account exists for this address, we have sent it a link to set a new password."), "info"
+        )
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot_password.html", form=form)
 
@@ -151,7 +159,9 @@ def account():
             return redirect(url_for("accounts.account"))
     if password.current_password.name in request.form and password.validate_on_submit():
         try:
-            services.change_password(db.session, current_user, password.current_password.data, password.new_password.data)
+            services.change_password(
+                db.session, current_user, password.current_password.data, password.new_password.data
+            )
         except ValidationFailed as exc:
             tx.rollback()
             show_errors(password, exc)
@@ -186,22 +196,34 @@ def city_options():
 def organizations():
     q = request.args.get("q", "").strip()
     org_type = request.args.get("type", "")
-    stmt = services.list_organizations(query=q or None, type=org_type or None,
-                                       status=VerificationStatus.VERIFIED.value)
+    stmt = services.list_organizations(
+        query=q or None, type=org_type or None, status=VerificationStatus.VERIFIED.value
+    )
     page = db.paginate(stmt, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
-    return render_template("accounts/organizations.html", page=page, q=q, org_type=org_type,
-                           can_join=can(current_user, Action.REQUEST_MEMBERSHIP), join_form=EmptyForm())
+    return render_template(
+        "accounts/organizations.html",
+        page=page,
+        q=q,
+        org_type=org_type,
+        can_join=can(current_user, Action.REQUEST_MEMBERSHIP),
+        join_form=EmptyForm(),
+    )
 
 
 @bp.get("/organizations/<int:org_id>")
 def organization(org_id: int):
     org = get_or_404(Organization, org_id)
-    is_member = current_user.is_authenticated and current_user.membership is not None and \
-        current_user.membership.organization_id == org.id
+    is_member = (
+        current_user.is_authenticated
+        and current_user.membership is not None
+        and current_user.membership.organization_id == org.id
+    )
     if not org.is_verified and not (is_member or can(current_user, Action.ADMINISTER)):
         abort(404)
     return render_template(
-        "accounts/organization.html", org=org, join_form=EmptyForm(),
+        "accounts/organization.html",
+        org=org,
+        join_form=EmptyForm(),
         can_join=can(current_user, Action.REQUEST_MEMBERSHIP) and org.verification_status != "rejected",
         can_edit=can(current_user, Action.EDIT_ORGANIZATION, org),
     )
@@ -267,15 +289,23 @@ def join_organization(org_id: int):
 def my_organization():
     membership = current_user.membership or current_user.pending_membership
     if membership is None or membership.status != "approved":
-        return render_template("accounts/no_organization.html", pending=membership,
-                               can_create=can(current_user, Action.CREATE_ORGANIZATION))
+        return render_template(
+            "accounts/no_organization.html",
+            pending=membership,
+            can_create=can(current_user, Action.CREATE_ORGANIZATION),
+        )
     org = membership.organization
     return render_template(
-        "accounts/my_organization.html", org=org, membership=membership,
+        "accounts/my_organization.html",
+        org=org,
+        membership=membership,
         members=services.members(db.session, current_user, org),
-        machine=MEMBERSHIP, verification=ORGANIZATION_VERIFICATION,
+        machine=MEMBERSHIP,
+        verification=ORGANIZATION_VERIFICATION,
         is_admin=can(current_user, Action.EDIT_ORGANIZATION, org),
-        form=EmptyForm(), role_form=MemberRoleForm(), labels=labels,
+        form=EmptyForm(),
+        role_form=MemberRoleForm(),
+        labels=labels,
     )
 
 
@@ -329,7 +359,9 @@ def decide_verification(org_id: int, action: str):
     else:
         tx.commit()
         flash(_("Done."), "success")
-    return redirect(request.referrer and safe_next(request.referrer) or url_for("accounts.admin_organizations"))
+    return redirect(
+        request.referrer and safe_next(request.referrer) or url_for("accounts.admin_organizations")
+    )
 
 
 def _flash_problem(exc: Exception) -> None:
@@ -351,8 +383,15 @@ def admin_organizations():
     q = request.args.get("q", "").strip()
     stmt = services.list_organizations(query=q or None, status=status or None)
     page = db.paginate(stmt, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
-    return render_template("accounts/admin_organizations.html", page=page, status=status, q=q,
-                           machine=ORGANIZATION_VERIFICATION, form=DecisionForm(), labels=labels)
+    return render_template(
+        "accounts/admin_organizations.html",
+        page=page,
+        status=status,
+        q=q,
+        machine=ORGANIZATION_VERIFICATION,
+        form=DecisionForm(),
+        labels=labels,
+    )
 
 
 @bp.get("/admin/users")
@@ -371,7 +410,8 @@ def change_roles(user_id: int):
     user = get_or_404(User, user_id)
     form = RoleForm()
     if not form.validate_on_submit():
-        abort(400)
+        flash(_("Choose a role."), "warning")
+        return redirect(url_for("accounts.admin_users", q=request.args.get("q", "")))
     try:
         if form.grant.data == "1":
             services.grant_role(db.session, current_user, user, form.role.data)

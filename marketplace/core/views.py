@@ -48,7 +48,9 @@ def set_language():
             abort(400)
         tx.commit()
     response = make_response(redirect(safe_next(form.next.data)))
-    response.set_cookie(LOCALE_COOKIE, form.locale.data, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    response.set_cookie(
+        LOCALE_COOKIE, form.locale.data, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+    )
     return response
 
 
@@ -57,8 +59,11 @@ def healthz():
     started = time.perf_counter()
     try:
         db.session.execute(sa.text("SELECT 1"))
-        database = {"ok": True, "backend": db.engine.dialect.name,
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+        database = {
+            "ok": True,
+            "backend": db.engine.dialect.name,
+            "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+        }
     except sa.exc.SQLAlchemyError as exc:
         db.session.rollback()
         database = {"ok": False, "backend": db.engine.dialect.name, "error": type(exc).__name__}
@@ -86,9 +91,17 @@ def audit_log():
         until = until + timedelta(days=1)  # the "until" day is included
     stmt = audit.query(since=since, until=until, **{k: v or None for k, v in filters.items()})
     page = db.paginate(stmt, page=page_arg(), per_page=50, error_out=False)
-    object_types = db.session.scalars(sa.select(AuditLog.object_type).distinct().order_by(AuditLog.object_type))
-    return render_template("core/audit_log.html", page=page, filters=filters, object_types=list(object_types),
-                           since=request.args.get("since", ""), until=request.args.get("until", ""))
+    object_types = db.session.scalars(
+        sa.select(AuditLog.object_type).distinct().order_by(AuditLog.object_type)
+    )
+    return render_template(
+        "core/audit_log.html",
+        page=page,
+        filters=filters,
+        object_types=list(object_types),
+        since=request.args.get("since", ""),
+        until=request.args.get("until", ""),
+    )
 
 
 @bp.get("/admin/mailbox")
@@ -101,5 +114,6 @@ def mailbox():
     if recipient:
         stmt = stmt.where(OutboundMail.recipient.icontains(recipient, autoescape=True))
     page = db.paginate(stmt, page=page_arg(), per_page=20, error_out=False)
-    return render_template("core/mailbox.html", page=page, recipient=recipient,
-                           smtp=bool(current_app.config.get("MAIL_SERVER")))
+    return render_template(
+        "core/mailbox.html", page=page, recipient=recipient, smtp=bool(current_app.config.get("MAIL_SERVER"))
+    )

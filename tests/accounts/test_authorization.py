@@ -20,7 +20,17 @@ from marketplace.accounts.states import VerificationAction
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
 
-PERSONAS = ["anonymous", "user", "member", "org_admin", "other_org_admin", "moderator", "broker", "clerk", "admin"]
+PERSONAS = [
+    "anonymous",
+    "user",
+    "member",
+    "org_admin",
+    "other_org_admin",
+    "moderator",
+    "broker",
+    "clerk",
+    "admin",
+]
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
 WITHOUT_ORG = {"user", "moderator", "broker", "clerk", "admin"}
 
@@ -72,8 +82,13 @@ class Case:
 
 
 def _org_form(w, **overrides):
-    values = {"name": "新机构", "type": "enterprise", "credit_code": w.new_code,
-              "province_code": "310000", "city_code": "310100"}
+    values = {
+        "name": "新机构",
+        "type": "enterprise",
+        "credit_code": w.new_code,
+        "province_code": "310000",
+        "city_code": "310100",
+    }
     values.update(overrides)
     return values
 
@@ -84,74 +99,189 @@ def _logged_in_as(w, browser, email: str) -> bool:
 
 
 CASES = [
-    Case("accounts.signup", lambda w: "/signup", {"anonymous"}, anonymous_only=True,
-         data=lambda w: {"email": "fresh@example.com", "display_name": "新人", "password": PASSWORD, "confirm": PASSWORD},
-         effect=lambda w, b: services.find_user_by_email(w.session, "fresh@example.com") is not None),
-    Case("accounts.login", lambda w: "/login", {"anonymous"}, anonymous_only=True,
-         data=lambda w: {"email": "target@example.com", "password": PASSWORD},
-         effect=lambda w, b: _logged_in_as(w, b, "target@example.com")),
-    Case("accounts.logout", lambda w: "/logout", LOGGED_IN, check_denied_effect=False,
-         effect=lambda w, b: b.get("/account").status_code == 302),
-    Case("accounts.forgot_password", lambda w: "/password/forgot", set(PERSONAS),
-         data=lambda w: {"email": "target@example.com"},
-         effect=lambda w, b: w.session.scalar(
-             sa.select(sa.func.count(OutboundMail.id)).where(OutboundMail.recipient == "target@example.com")) == 1),
-    Case("accounts.reset_password", lambda w: f"/password/reset/{w.reset_token}", set(PERSONAS),
-         data=lambda w: {"password": "a new password 42", "confirm": "a new password 42"},
-         effect=lambda w, b: services.authenticate(w.session, "target@example.com", "a new password 42") is not None),
-    Case("core.set_language", lambda w: "/language", set(PERSONAS),
-         data=lambda w: {"locale": "en", "next": "/"},
-         effect=lambda w, b: '<html lang="en">' in b.get("/").get_data(as_text=True)),
-    Case("accounts.account", lambda w: "/account", LOGGED_IN,
-         data=lambda w: {"profile-display_name": "改过的名字"},
-         effect=lambda w, b: w.session.scalar(
-             sa.select(sa.func.count(User.id)).where(User.display_name == "改过的名字")) == 1),
-    Case("accounts.create_organization", lambda w: "/organizations/new", WITHOUT_ORG,
-         data=_org_form,
-         effect=lambda w, b: w.session.scalar(
-             sa.select(Organization).where(Organization.credit_code == w.new_code)) is not None),
-    Case("accounts.edit_organization", lambda w: f"/organizations/{w.org_a.id}/edit", {"org_admin", "admin"},
-         data=lambda w: _org_form(w, name="改名大学", type="university", credit_code=w.org_a.credit_code),
-         effect=lambda w, b: reload(w, w.org_a).name == "改名大学"),
-    Case("accounts.join_organization", lambda w: f"/organizations/{w.org_a.id}/join", WITHOUT_ORG,
-         effect=lambda w, b: w.session.scalar(
-             sa.select(sa.func.count(Membership.id)).where(Membership.organization_id == w.org_a.id,
-                                                           Membership.status == "pending")) == 2),
-    Case("accounts.decide_membership", lambda w: f"/memberships/{w.applicant_membership.id}/approve",
-         {"org_admin", "admin"}, effect=lambda w, b: reload(w, w.applicant_membership).status == "approved"),
-    Case("accounts.decide_membership", lambda w: f"/memberships/{w.applicant_membership.id}/reject",
-         {"org_admin", "admin"}, effect=lambda w, b: reload(w, w.applicant_membership).status == "rejected"),
-    Case("accounts.decide_membership", lambda w: f"/memberships/{w.member_membership.id}/remove",
-         {"org_admin", "admin"}, effect=lambda w, b: reload(w, w.member_membership).status == "rejected"),
-    Case("accounts.set_member_role", lambda w: f"/memberships/{w.member_membership.id}/role",
-         {"org_admin", "admin"}, data=lambda w: {"role": "admin"},
-         effect=lambda w, b: reload(w, w.member_membership).role == "admin"),
-    Case("accounts.decide_verification", lambda w: f"/organizations/{w.org_p.id}/verification/verify", {"admin"},
-         effect=lambda w, b: reload(w, w.org_p).verification_status == "verified"),
-    Case("accounts.decide_verification", lambda w: f"/organizations/{w.org_p.id}/verification/reject", {"admin"},
-         data=lambda w: {"note": "信息不符"},
-         effect=lambda w, b: reload(w, w.org_p).verification_status == "rejected"),
-    Case("accounts.decide_verification", lambda w: f"/organizations/{w.org_a.id}/verification/revoke", {"admin"},
-         data=lambda w: {"note": "证照过期"},
-         effect=lambda w, b: reload(w, w.org_a).verification_status == "rejected"),
-    Case("accounts.decide_verification", lambda w: f"/organizations/{w.org_b.id}/verification/resubmit",
-         {"other_org_admin"}, effect=lambda w, b: reload(w, w.org_b).verification_status == "pending"),
-    Case("accounts.change_roles", lambda w: f"/admin/users/{w.target.id}/roles", {"admin"},
-         data=lambda w: {"role": "moderator", "grant": "1"},
-         effect=lambda w, b: reload(w, w.target).has_role("moderator")),
+    Case(
+        "accounts.signup",
+        lambda w: "/signup",
+        {"anonymous"},
+        anonymous_only=True,
+        data=lambda w: {
+            "email": "fresh@example.com",
+            "display_name": "新人",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+        effect=lambda w, b: services.find_user_by_email(w.session, "fresh@example.com") is not None,
+    ),
+    Case(
+        "accounts.login",
+        lambda w: "/login",
+        {"anonymous"},
+        anonymous_only=True,
+        data=lambda w: {"email": "target@example.com", "password": PASSWORD},
+        effect=lambda w, b: _logged_in_as(w, b, "target@example.com"),
+    ),
+    Case(
+        "accounts.logout",
+        lambda w: "/logout",
+        LOGGED_IN,
+        check_denied_effect=False,
+        effect=lambda w, b: b.get("/account").status_code == 302,
+    ),
+    Case(
+        "accounts.forgot_password",
+        lambda w: "/password/forgot",
+        set(PERSONAS),
+        data=lambda w: {"email": "target@example.com"},
+        effect=lambda w, b: (
+            w.session.scalar(
+                sa.select(sa.func.count(OutboundMail.id)).where(
+                    OutboundMail.recipient == "target@example.com"
+                )
+            )
+            == 1
+        ),
+    ),
+    Case(
+        "accounts.reset_password",
+        lambda w: f"/password/reset/{w.reset_token}",
+        set(PERSONAS),
+        data=lambda w: {"password": "a new password 42", "confirm": "a new password 42"},
+        effect=lambda w, b: (
+            services.authenticate(w.session, "target@example.com", "a new password 42") is not None
+        ),
+    ),
+    Case(
+        "core.set_language",
+        lambda w: "/language",
+        set(PERSONAS),
+        data=lambda w: {"locale": "en", "next": "/"},
+        effect=lambda w, b: '<html lang="en">' in b.get("/").get_data(as_text=True),
+    ),
+    Case(
+        "accounts.account",
+        lambda w: "/account",
+        LOGGED_IN,
+        data=lambda w: {"profile-display_name": "改过的名字"},
+        effect=lambda w, b: (
+            w.session.scalar(sa.select(sa.func.count(User.id)).where(User.display_name == "改过的名字")) == 1
+        ),
+    ),
+    Case(
+        "accounts.create_organization",
+        lambda w: "/organizations/new",
+        WITHOUT_ORG,
+        data=_org_form,
+        effect=lambda w, b: (
+            w.session.scalar(sa.select(Organization).where(Organization.credit_code == w.new_code))
+            is not None
+        ),
+    ),
+    Case(
+        "accounts.edit_organization",
+        lambda w: f"/organizations/{w.org_a.id}/edit",
+        {"org_admin", "admin"},
+        data=lambda w: _org_form(w, name="改名大学", type="university", credit_code=w.org_a.credit_code),
+        effect=lambda w, b: reload(w, w.org_a).name == "改名大学",
+    ),
+    Case(
+        "accounts.join_organization",
+        lambda w: f"/organizations/{w.org_a.id}/join",
+        WITHOUT_ORG,
+        effect=lambda w, b: (
+            w.session.scalar(
+                sa.select(sa.func.count(Membership.id)).where(
+                    Membership.organization_id == w.org_a.id, Membership.status == "pending"
+                )
+            )
+            == 2
+        ),
+    ),
+    Case(
+        "accounts.decide_membership",
+        lambda w: f"/memberships/{w.applicant_membership.id}/approve",
+        {"org_admin", "admin"},
+        effect=lambda w, b: reload(w, w.applicant_membership).status == "approved",
+    ),
+    Case(
+        "accounts.decide_membership",
+        lambda w: f"/memberships/{w.applicant_membership.id}/reject",
+        {"org_admin", "admin"},
+        effect=lambda w, b: reload(w, w.applicant_membership).status == "rejected",
+    ),
+    Case(
+        "accounts.decide_membership",
+        lambda w: f"/memberships/{w.member_membership.id}/remove",
+        {"org_admin", "admin"},
+        effect=lambda w, b: reload(w, w.member_membership).status == "rejected",
+    ),
+    Case(
+        "accounts.set_member_role",
+        lambda w: f"/memberships/{w.member_membership.id}/role",
+        {"org_admin", "admin"},
+        data=lambda w: {"role": "admin"},
+        effect=lambda w, b: reload(w, w.member_membership).role == "admin",
+    ),
+    Case(
+        "accounts.decide_verification",
+        lambda w: f"/organizations/{w.org_p.id}/verification/verify",
+        {"admin"},
+        effect=lambda w, b: reload(w, w.org_p).verification_status == "verified",
+    ),
+    Case(
+        "accounts.decide_verification",
+        lambda w: f"/organizations/{w.org_p.id}/verification/reject",
+        {"admin"},
+        data=lambda w: {"note": "信息不符"},
+        effect=lambda w, b: reload(w, w.org_p).verification_status == "rejected",
+    ),
+    Case(
+        "accounts.decide_verification",
+        lambda w: f"/organizations/{w.org_a.id}/verification/revoke",
+        {"admin"},
+        data=lambda w: {"note": "证照过期"},
+        effect=lambda w, b: reload(w, w.org_a).verification_status == "rejected",
+    ),
+    Case(
+        "accounts.decide_verification",
+        lambda w: f"/organizations/{w.org_b.id}/verification/resubmit",
+        {"other_org_admin"},
+        effect=lambda w, b: reload(w, w.org_b).verification_status == "pending",
+    ),
+    Case(
+        "accounts.change_roles",
+        lambda w: f"/admin/users/{w.target.id}/roles",
+        {"admin"},
+        data=lambda w: {"role": "moderator", "grant": "1"},
+        effect=lambda w, b: reload(w, w.target).has_role("moderator"),
+    ),
     # read-only pages restricted to some roles
     Case("core.audit_log", lambda w: "/admin/audit", {"admin"}, method="GET", effect=lambda w, b: True),
     Case("core.mailbox", lambda w: "/admin/mailbox", {"admin"}, method="GET", effect=lambda w, b: True),
-    Case("accounts.admin_organizations", lambda w: "/admin/organizations", {"admin"}, method="GET",
-         effect=lambda w, b: True),
+    Case(
+        "accounts.admin_organizations",
+        lambda w: "/admin/organizations",
+        {"admin"},
+        method="GET",
+        effect=lambda w, b: True,
+    ),
     Case("accounts.admin_users", lambda w: "/admin/users", {"admin"}, method="GET", effect=lambda w, b: True),
-    Case("accounts.edit_organization", lambda w: f"/organizations/{w.org_a.id}/edit", {"org_admin", "admin"},
-         method="GET", effect=lambda w, b: True),
+    Case(
+        "accounts.edit_organization",
+        lambda w: f"/organizations/{w.org_a.id}/edit",
+        {"org_admin", "admin"},
+        method="GET",
+        effect=lambda w, b: True,
+    ),
 ]
 
 
+_PLACEHOLDERS = ("org_a", "org_b", "org_p", "target", "applicant_membership", "member_membership")
+
+
 def case_id(case: Case) -> str:
-    return f"{case.method} {case.url(SimpleNamespace(**{k: SimpleNamespace(id=0) for k in ('org_a', 'org_b', 'org_p', 'target', 'applicant_membership', 'member_membership')}, reset_token='T'))}"
+    """``POST /memberships/0/approve``: the URL with every id shown as 0, for readable test names."""
+    world = SimpleNamespace(**{name: SimpleNamespace(id=0) for name in _PLACEHOLDERS}, reset_token="T")
+    return f"{case.method} {case.url(world)}"
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

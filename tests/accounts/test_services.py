@@ -20,8 +20,13 @@ def fields(exc: ValidationFailed) -> set[str | None]:
 
 
 def org_info(**overrides) -> services.OrganizationInfo:
-    values = dict(name="东海理工大学", type="university", credit_code=valid_credit_code("12"),
-                  province_code="310000", city_code="310100")
+    values = dict(
+        name="东海理工大学",
+        type="university",
+        credit_code=valid_credit_code("12"),
+        province_code="310000",
+        city_code="310100",
+    )
     values.update(overrides)
     return services.OrganizationInfo(**values)
 
@@ -78,7 +83,9 @@ class TestPasswordReset:
     def test_forged_and_expired_tokens_are_refused(self, session, make_user, app):
         user = make_user()
         with pytest.raises(ValidationFailed):
-            services.user_for_reset_token(session, services.make_reset_token(user, "other secret"), "secret", 3600)
+            services.user_for_reset_token(
+                session, services.make_reset_token(user, "other secret"), "secret", 3600
+            )
         token = services.make_reset_token(user, "secret")
         time.sleep(1.1)
         with pytest.raises(ValidationFailed) as caught:
@@ -94,7 +101,9 @@ class TestOrganizations:
         assert org.verification_status == VerificationStatus.PENDING
         session.expire(owner, ["memberships"])
         assert owner.membership.organization is org and owner.membership.is_admin
-        actions = session.scalars(sa.select(AuditLog.action).where(AuditLog.object_type == "organization")).all()
+        actions = session.scalars(
+            sa.select(AuditLog.action).where(AuditLog.object_type == "organization")
+        ).all()
         assert actions == ["organization.create"]
 
     @pytest.mark.parametrize(
@@ -149,7 +158,9 @@ class TestOrganizations:
             services.decide_verification(session, owner, org, VerificationAction.VERIFY)
         with pytest.raises(ValidationFailed):
             services.decide_verification(session, admin_user, org, VerificationAction.REJECT, note=" ")
-        services.decide_verification(session, admin_user, org, VerificationAction.REJECT, note="营业执照不清晰")
+        services.decide_verification(
+            session, admin_user, org, VerificationAction.REJECT, note="营业执照不清晰"
+        )
         assert org.verification_status == "rejected" and org.verification_note == "营业执照不清晰"
         services.decide_verification(session, owner, org, VerificationAction.RESUBMIT)
         services.decide_verification(session, admin_user, org, VerificationAction.VERIFY)
@@ -176,7 +187,9 @@ class TestMemberships:
         org, other = make_org(), make_org()
         membership = services.request_membership(session, make_user(), org)
         with pytest.raises(PermissionDenied):
-            services.decide_membership(session, other.memberships[0].user, membership, MembershipAction.APPROVE)
+            services.decide_membership(
+                session, other.memberships[0].user, membership, MembershipAction.APPROVE
+            )
         assert membership.status == "pending"
 
     def test_cannot_ask_twice_or_join_two(self, session, make_org, make_user):
@@ -192,7 +205,9 @@ class TestMemberships:
         with pytest.raises(ValidationFailed):
             services.set_member_role(session, admin_membership.user, admin_membership, "member")
         with pytest.raises(ValidationFailed):
-            services.decide_membership(session, admin_membership.user, admin_membership, MembershipAction.REMOVE)
+            services.decide_membership(
+                session, admin_membership.user, admin_membership, MembershipAction.REMOVE
+            )
         assert admin_membership.role == "admin" and admin_membership.status == "approved"
 
     def test_rejected_user_may_ask_again(self, session, make_org, make_user, admin_user):
@@ -218,7 +233,9 @@ class TestRoles:
         assert services.revoke_role(session, admin_user, user, "moderator") is True
         assert not user.has_role("moderator")
         actions = session.scalars(
-            sa.select(AuditLog.action).where(AuditLog.object_id == str(user.id), AuditLog.object_type == "user_account")
+            sa.select(AuditLog.action).where(
+                AuditLog.object_id == str(user.id), AuditLog.object_type == "user_account"
+            )
         ).all()
         assert actions.count("user.grant_role") == 1 and actions.count("user.revoke_role") == 1
 

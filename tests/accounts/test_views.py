@@ -38,8 +38,13 @@ class TestCsrf:
     def test_logged_in_forms_need_a_token_too(self, browser, client, make_user, session):
         make_user("someone@example.com")
         browser.login("someone@example.com", PASSWORD)
-        info = {"name": "无令牌大学", "type": "university", "credit_code": valid_credit_code("12"),
-                "province_code": "310000", "city_code": "310100"}
+        info = {
+            "name": "无令牌大学",
+            "type": "university",
+            "credit_code": valid_credit_code("12"),
+            "province_code": "310000",
+            "city_code": "310100",
+        }
         assert client.post("/organizations/new", data=info).status_code == 400
         assert count(session, Organization) == 0
 
@@ -79,13 +84,16 @@ class TestLogin:
         make_user("victim@example.com")
         statuses = []
         for _ in range(6):
-            response = browser.post("/login", {"email": "victim@example.com", "password": "wrong password"},
-                                    token_from="/login")
+            response = browser.post(
+                "/login", {"email": "victim@example.com", "password": "wrong password"}, token_from="/login"
+            )
             statuses.append(response.status_code)
         assert statuses[:5] == [200] * 5
         assert statuses[5] == 429
         # even the right password is refused while the address is blocked
-        blocked = browser.post("/login", {"email": "victim@example.com", "password": PASSWORD}, token_from="/login")
+        blocked = browser.post(
+            "/login", {"email": "victim@example.com", "password": PASSWORD}, token_from="/login"
+        )
         assert blocked.status_code == 429
         assert "尝试次数过多" in blocked.get_data(as_text=True)
 
@@ -97,33 +105,45 @@ class TestLogin:
 
     def test_next_parameter_cannot_leave_the_site(self, browser, make_user):
         make_user("next@example.com")
-        response = browser.post("/login", {"email": "next@example.com", "password": PASSWORD,
-                                           "next": "https://evil.example/"}, token_from="/login")
+        response = browser.post(
+            "/login",
+            {"email": "next@example.com", "password": PASSWORD, "next": "https://evil.example/"},
+            token_from="/login",
+        )
         assert response.status_code == 302 and response.location == "/"
 
     def test_wrong_password_message(self, browser, make_user):
         make_user("who@example.com")
-        body = browser.post("/login", {"email": "who@example.com", "password": "nope nope nope"},
-                            token_from="/login").get_data(as_text=True)
+        body = browser.post(
+            "/login", {"email": "who@example.com", "password": "nope nope nope"}, token_from="/login"
+        ).get_data(as_text=True)
         assert "电子邮箱或密码错误。" in body
 
 
 class TestPasswordReset:
     def test_reset_through_the_mailed_link(self, browser, make_user, session, admin_user):
         make_user("forgot@example.com")
-        response = browser.post("/password/forgot", {"email": "forgot@example.com"}, token_from="/password/forgot")
+        response = browser.post(
+            "/password/forgot", {"email": "forgot@example.com"}, token_from="/password/forgot"
+        )
         assert response.status_code == 302
-        mail = session.scalars(sa.select(OutboundMail).where(OutboundMail.recipient == "forgot@example.com")).one()
+        mail = session.scalars(
+            sa.select(OutboundMail).where(OutboundMail.recipient == "forgot@example.com")
+        ).one()
         assert mail.status == "sent" and mail.transport == "log"
         link = re.search(r"http://localhost(/password/reset/\S+)", mail.body).group(1)
-        response = browser.post(link, {"password": "my new password 1", "confirm": "my new password 1"}, token_from=link)
+        response = browser.post(
+            link, {"password": "my new password 1", "confirm": "my new password 1"}, token_from=link
+        )
         assert response.status_code == 302
         browser.login("forgot@example.com", "my new password 1")
         # the link works once
         assert browser.get(link).status_code == 400
 
     def test_unknown_address_gets_the_same_answer_and_no_mail(self, browser, session):
-        response = browser.post("/password/forgot", {"email": "ghost@example.com"}, token_from="/password/forgot")
+        response = browser.post(
+            "/password/forgot", {"email": "ghost@example.com"}, token_from="/password/forgot"
+        )
         assert response.status_code == 302
         assert count(session, OutboundMail) == 0
 
@@ -136,12 +156,21 @@ class TestPasswordReset:
 
 
 class TestOrganizationPages:
-    def test_create_with_invalid_credit_code_shows_message_and_saves_nothing(self, browser, make_user, session):
+    def test_create_with_invalid_credit_code_shows_message_and_saves_nothing(
+        self, browser, make_user, session
+    ):
         make_user("founder@example.com")
         browser.login("founder@example.com", PASSWORD)
-        info = {"name": "无效代码大学", "type": "university", "credit_code": "91310000MA1FL8XQ3X",
-                "province_code": "310000", "city_code": "310100"}
-        body = browser.post("/organizations/new", info, token_from="/organizations/new").get_data(as_text=True)
+        info = {
+            "name": "无效代码大学",
+            "type": "university",
+            "credit_code": "91310000MA1FL8XQ3X",
+            "province_code": "310000",
+            "city_code": "310100",
+        }
+        body = browser.post("/organizations/new", info, token_from="/organizations/new").get_data(
+            as_text=True
+        )
         assert "统一社会信用代码无效" in body
         assert count(session, Organization) == 0
 

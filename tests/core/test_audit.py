@@ -42,4 +42,6 @@ def test_admin_page_filters_and_paginates(browser, session, make_org, admin_user
     body = browser.get(f"/admin/audit?object_type=organization&object_id={orgs[1].id}").get_data(as_text=True)
     assert body.count("organization.verify") == 1 and body.count("organization.create") == 1
     assert f"organization #{orgs[0].id}<" not in body
-    assert "没有符合条件的审计记录" in browser.get("/admin/audit?action=nothing.like.this").get_data(as_text=True)
+    assert "没有符合条件的审计记录" in browser.get("/admin/audit?action=nothing.like.this").get_data(
+        as_text=True
+    )

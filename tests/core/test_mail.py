@@ -43,7 +43,9 @@ def test_gives_up_after_five_attempts(session):
     for _ in range(5):
         mail.deliver(session, [queued], BrokenSender())
     assert queued.status == "failed"
-    assert session.scalar(sa.select(sa.func.count(OutboundMail.id)).where(OutboundMail.status == "pending")) == 0
+    assert (
+        session.scalar(sa.select(sa.func.count(OutboundMail.id)).where(OutboundMail.status == "pending")) == 0
+    )
 
 
 def test_smtp_sender_is_chosen_only_when_configured():

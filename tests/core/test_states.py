@@ -28,8 +28,13 @@ def actor_with(roles: set[str]):
 def machine_for_test(machine: StateMachine) -> StateMachine:
     """The same table, with roles read from the fake actor instead of the database."""
     return StateMachine(
-        name=machine.name, states=machine.states, actions=machine.actions, transitions=machine.transitions,
-        roles_of=lambda actor, obj: actor.roles_for_test, state_attr=machine.state_attr, ignored=machine.ignored,
+        name=machine.name,
+        states=machine.states,
+        actions=machine.actions,
+        transitions=machine.transitions,
+        roles_of=lambda actor, obj: actor.roles_for_test,
+        state_attr=machine.state_attr,
+        ignored=machine.ignored,
     )
 
 
@@ -50,7 +55,9 @@ def test_listed_moves_succeed_for_their_roles_and_fail_for_others(machine):
                 assert getattr(obj, m.state_attr) == transition.to
                 (row,) = session.added
                 assert row.action == f"{machine.name}.{action}"
-                assert row.old_values == {m.state_attr: state} and row.new_values[m.state_attr] == transition.to
+                assert (
+                    row.old_values == {m.state_attr: state} and row.new_values[m.state_attr] == transition.to
+                )
             else:
                 with pytest.raises(PermissionDenied):
                     m.apply(session, obj, action, actor_with({role}), note=note)

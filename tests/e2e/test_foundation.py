@@ -95,8 +95,13 @@ def test_signup_organization_logout_login_language(page: Page, screenshots):
 
 
 def test_phone_width(chromium, live_server, screenshots):
-    context = chromium.new_context(base_url=live_server, viewport={"width": 390, "height": 844},
-                                   device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        base_url=live_server,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     page = context.new_page()
     page.goto("/")
     toggler = page.locator(".navbar-toggler")
