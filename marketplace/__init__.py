@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, render_template, request, url_for
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_datetime, get_locale, gettext
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from marketplace import config as settings
@@ -85,7 +86,10 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     # every domain's models, so that the metadata (and Alembic autogenerate) sees all tables
+    import marketplace.catalogue.models  # noqa: F401
+    import marketplace.core.counters  # noqa: F401
     import marketplace.core.models  # noqa: F401
+    import marketplace.core.notifications  # noqa: F401
     from marketplace.accounts.models import User
 
     @login_manager.user_loader
@@ -95,9 +99,10 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.core.views import bp as core_bp
 
-    for blueprint in (core_bp, accounts_bp):
+    for blueprint in (core_bp, accounts_bp, catalogue_bp):
         app.register_blueprint(blueprint)
 
 
@@ -149,12 +154,21 @@ def _register_error_handlers(app: Flask) -> None:
 
 def _register_template_helpers(app: Flask) -> None:
     from marketplace.accounts import labels
-    from marketplace.core import regions
+    from marketplace.core import notifications, regions
 
     @app.context_processor
     def globals_() -> dict[str, Any]:
         locale = str(get_locale() or app.config["BABEL_DEFAULT_LOCALE"])
+        unread = 0
+        if current_user and current_user.is_authenticated:
+            unread = notifications.unread_count(db.session, current_user.id)
         return {
+            "unread_notifications": unread,
+            "is_moderator": bool(
+                current_user
+                and current_user.is_authenticated
+                and (current_user.has_role("moderator") or current_user.has_role("admin"))
+            ),
             "current_locale": locale,
             "html_lang": html_lang(locale),
             "language_names": LANGUAGE_NAMES,
@@ -163,6 +177,15 @@ def _register_template_helpers(app: Flask) -> None:
             "to_script": lambda text: to_script(text, locale),
             "region_label": lambda code: to_script(regions.label(code), locale),
         }
+
+    def notification_text(notification: Any) -> str:
+        """A stored notification in the reader's language (its msgid translated, then filled in)."""
+        try:
+            return gettext(notification.message) % notification.params
+        except (KeyError, TypeError, ValueError):
+            return gettext(notification.message)
+
+    app.jinja_env.globals["notification_text"] = notification_text
 
     def _page_url(number: int) -> str:
         args = request.args.to_dict()

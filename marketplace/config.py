@@ -81,6 +81,10 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
         "PER_PAGE": 20,
+        #: a published achievement leaves the catalogue after this many months unless renewed
+        "ACHIEVEMENT_VALIDITY_MONTHS": 12,
+        #: largest accepted attachment
+        "UPLOAD_MAX_BYTES": 10 * 1024 * 1024,
     }
 
 

@@ -6,14 +6,25 @@ import time
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, jsonify, make_response, redirect, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.forms import LanguageForm
+from marketplace.accounts.forms import EmptyForm, LanguageForm
 from marketplace.accounts.models import Organization, User, VerificationStatus
 from marketplace.accounts.permissions import Action, require
 from marketplace.core import audit, tx
+from marketplace.core import notifications as notices
 from marketplace.core.errors import ValidationFailed
 from marketplace.core.models import AuditLog, OutboundMail
 from marketplace.core.web import page_arg, safe_next
@@ -117,3 +128,20 @@ def mailbox():
     return render_template(
         "core/mailbox.html", page=page, recipient=recipient, smtp=bool(current_app.config.get("MAIL_SERVER"))
     )
+
+
+@bp.get("/notifications")
+@login_required
+def notifications():
+    page = db.paginate(notices.for_user(current_user.id), page=page_arg(), per_page=30, error_out=False)
+    return render_template("core/notifications.html", page=page, form=EmptyForm())
+
+
+@bp.post("/notifications/read")
+@login_required
+def notifications_read():
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    notices.mark_all_read(db.session, current_user.id)
+    tx.commit()
+    return redirect(url_for("core.notifications"))

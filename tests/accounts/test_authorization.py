@@ -6,6 +6,8 @@ the answer and whether the change really happened (allowed) or not (denied).
 
 from __future__ import annotations
 
+import io
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -16,6 +18,7 @@ import sqlalchemy as sa
 
 from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
+from marketplace.catalogue.models import Achievement, Attachment, Demand
 from marketplace.accounts.states import VerificationAction
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
@@ -33,11 +36,15 @@ PERSONAS = [
 ]
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
 WITHOUT_ORG = {"user", "moderator", "broker", "clerk", "admin"}
+OWNERS_A = {"member", "org_admin"}  #: approved members of the verified university org_a
+MODERATORS = {"moderator", "admin"}
 
 
 @pytest.fixture
-def world(session, make_user, make_org, add_member, admin_user):
-    w = SimpleNamespace(session=session)
+def world(session, make_user, make_org, add_member, admin_user, app):
+    from pathlib import Path
+
+    w = SimpleNamespace(session=session, upload_root=Path(app.instance_path) / "uploads")
     w.users = {"admin": admin_user}
     w.users["user"] = make_user("user@example.com")
     w.users["moderator"] = make_user("moderator@example.com", roles=("moderator",))
@@ -56,8 +63,48 @@ def world(session, make_user, make_org, add_member, admin_user):
     w.target = make_user("target@example.com")
     w.reset_token = services.make_reset_token(w.target, "unused")  # replaced with the app's key in the case
     w.new_code = valid_credit_code()
+    _catalogue_world(w, session, make_user, make_org)
     session.commit()
     return w
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _catalogue_world(w, session, make_user, make_org):
+    """Listings in every state the catalogue routes act on."""
+    from marketplace.catalogue import services as catalogue
+    from marketplace.core import uploads
+    from tests.factories import achievement_input, demand_input
+
+    owner, moderator = w.users["org_admin"], make_user("mod-world@example.com", roles=("moderator",))
+    w.draft = catalogue.create_achievement(session, owner, achievement_input(title="草稿成果"))
+    w.submitted = catalogue.create_achievement(session, owner, achievement_input(title="待审成果"))
+    catalogue.act(session, owner, w.submitted, "submit")
+    w.published = catalogue.create_achievement(session, owner, achievement_input(title="已发布成果"))
+    catalogue.act(session, owner, w.published, "submit")
+    catalogue.act(session, moderator, w.published, "approve")
+    catalogue.update_listing(session, owner, w.published, achievement_input(title="修订后的成果"))
+    store = uploads.FileStore(w.upload_root)
+    w.attachment = catalogue.add_attachment(session, owner, w.draft, PDF, "说明.pdf", store, 10**6)
+    w.enterprise = make_org(make_user("boss@example.com"), name="丙企业", type="enterprise")
+    boss = w.enterprise.memberships[0].user
+    w.demand = catalogue.create_demand(session, boss, demand_input(title="待审需求"))
+    catalogue.act(session, boss, w.demand, "submit")
+    w.demand_draft = catalogue.create_demand(session, boss, demand_input(title="需求草稿"))
+
+
+def _achievement_form(w, **overrides):
+    values = {"title": "新成果", "summary": "一项经过中试验证的新技术，指标优于现有方案。", "field": "materials",
+              "maturity": "pilot", "province_code": "310000", "city_code": "310100",
+              "transfer_modes": ["licence"], "keywords": "新材料"}
+    values.update(overrides)
+    return values
+
+
+def _count(w, model, *where) -> int:
+    w.session.expire_all()
+    return w.session.scalar(sa.select(sa.func.count()).select_from(model).where(*where))
 
 
 def reload(w, obj):
@@ -79,6 +126,10 @@ class Case:
     token_from: str = "/"
     #: False where the effect cannot distinguish a refusal (logging out when not logged in)
     check_denied_effect: bool = True
+    #: the answer to a logged-in persona who may not; 404 where the object's existence is not revealed
+    denied_status: int = 403
+    #: the answer to an anonymous visitor; None means "redirected to the login page"
+    anonymous_status: int | None = None
 
 
 def _org_form(w, **overrides):
@@ -272,10 +323,52 @@ CASES = [
         method="GET",
         effect=lambda w, b: True,
     ),
+    # --- catalogue ---
+    Case("catalogue.create", lambda w: "/achievements/new", OWNERS_A, data=_achievement_form,
+         effect=lambda w, b: _count(w, Achievement, Achievement.title == "新成果") == 1),
+    Case("catalogue.create", lambda w: "/demands/new", set(),
+         data=lambda w: {"title": "新需求", "field": "it", "problem": "x" * 30, "metrics": "y", "kind": "demand",
+                         "expected_maturity": "lab", "province_code": "310000", "city_code": "310100",
+                         "modes": ["licence"], "deadline": "2099-01-01"},
+         effect=lambda w, b: _count(w, Demand, Demand.title == "新需求") == 1),
+    Case("catalogue.edit", lambda w: f"/achievements/{w.draft.id}/edit", OWNERS_A,
+         data=lambda w: _achievement_form(w, title="改过的草稿"),
+         effect=lambda w, b: reload(w, w.draft).title == "改过的草稿"),
+    Case("catalogue.edit", lambda w: f"/demands/{w.demand_draft.id}/edit", set(),
+         data=lambda w: {"title": "被篡改"}, effect=lambda w, b: reload(w, w.demand_draft).title == "被篡改"),
+    Case("catalogue.act", lambda w: f"/achievements/{w.draft.id}/act/submit", OWNERS_A,
+         effect=lambda w, b: reload(w, w.draft).status == "submitted"),
+    Case("catalogue.act", lambda w: f"/achievements/{w.submitted.id}/act/approve", MODERATORS,
+         effect=lambda w, b: reload(w, w.submitted).status == "published"),
+    Case("catalogue.act", lambda w: f"/achievements/{w.submitted.id}/act/return", MODERATORS,
+         data=lambda w: {"note": "缺少附件"}, effect=lambda w, b: reload(w, w.submitted).status == "returned"),
+    Case("catalogue.act", lambda w: f"/demands/{w.demand.id}/act/approve", MODERATORS,
+         effect=lambda w, b: reload(w, w.demand).status == "published"),
+    Case("catalogue.act", lambda w: f"/demands/{w.demand.id}/act/withdraw", set(),
+         effect=lambda w, b: reload(w, w.demand).status == "withdrawn"),
+    Case("catalogue.decide_revision", lambda w: f"/achievements/{w.published.id}/revision/approve", MODERATORS,
+         effect=lambda w, b: reload(w, w.published).title == "修订后的成果"),
+    Case("catalogue.delete", lambda w: f"/achievements/{w.draft.id}/delete", OWNERS_A,
+         effect=lambda w, b: _count(w, Achievement, Achievement.id == w.draft.id) == 0),
+    Case("catalogue.delete", lambda w: f"/demands/{w.demand_draft.id}/delete", set(),
+         effect=lambda w, b: _count(w, Demand, Demand.id == w.demand_draft.id) == 0),
+    Case("catalogue.upload", lambda w: f"/achievements/{w.draft.id}/attachments", OWNERS_A,
+         data=lambda w: {"file": (io.BytesIO(PDF + b"%"), "附件.pdf"), "role": "document"},
+         effect=lambda w, b: _count(w, Attachment, Attachment.achievement_id == w.draft.id) == 2),
+    Case("catalogue.delete_attachment", lambda w: f"/attachments/{w.attachment.id}/delete", OWNERS_A,
+         effect=lambda w, b: _count(w, Attachment, Attachment.id == w.attachment.id) == 0),
+    Case("core.notifications_read", lambda w: "/notifications/read", LOGGED_IN, check_denied_effect=False,
+         effect=lambda w, b: "全部标为已读" not in b.get("/notifications").get_data(as_text=True)),
+    Case("catalogue.moderation", lambda w: "/moderation", MODERATORS, method="GET", effect=lambda w, b: True),
+    Case("catalogue.detail", lambda w: f"/achievements/{w.draft.id}", OWNERS_A | MODERATORS, method="GET",
+         denied_status=404, anonymous_status=404, effect=lambda w, b: True),
+    Case("catalogue.download", lambda w: f"/attachments/{w.attachment.id}", OWNERS_A | MODERATORS, method="GET",
+         denied_status=404, anonymous_status=404, effect=lambda w, b: True),
 ]
 
 
-_PLACEHOLDERS = ("org_a", "org_b", "org_p", "target", "applicant_membership", "member_membership")
+_PLACEHOLDERS = ("org_a", "org_b", "org_p", "target", "applicant_membership", "member_membership", "draft",
+                 "submitted", "published", "attachment", "demand", "demand_draft")
 
 
 def case_id(case: Case) -> str:
@@ -295,19 +388,23 @@ def test_matrix(case: Case, persona: str, world, browser, app):
     if case.method == "GET":
         response = browser.get(url)
     else:
-        response = browser.post(url, case.data(world), token_from=case.token_from)
+        response = browser.post(url, case.data(world), token_from=case.token_from,
+                                content_type="multipart/form-data")
+    response.close()  # a file download keeps its file open until the response is closed
     allowed = persona in case.allowed
     if allowed:
         assert response.status_code in (200, 302), response.get_data(as_text=True)[:300]
         assert "/login?next=" not in (response.location or "")
         assert case.effect(world, browser), f"{persona} was allowed but nothing changed"
     else:
-        if persona == "anonymous":
+        if persona == "anonymous" and case.anonymous_status:
+            assert response.status_code == case.anonymous_status
+        elif persona == "anonymous":
             assert response.status_code == 302 and "/login" in response.location
         elif case.anonymous_only:
             assert response.status_code == 302 and response.location == "/"
         else:
-            assert response.status_code == 403, response.get_data(as_text=True)[:300]
+            assert response.status_code == case.denied_status, response.get_data(as_text=True)[:300]
         if case.method == "POST" and case.check_denied_effect:
             assert not case.effect(world, browser), f"{persona} was refused but the change happened"
 

@@ -1,0 +1,381 @@
+"""Pages of the catalogue: public lists and details, owner forms and dashboard, moderation, files."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from marketplace.catalogue import services, vocab
+from marketplace.catalogue.forms import (
+    AchievementForm,
+    DecisionForm,
+    DemandForm,
+    UploadForm,
+    achievement_form_data,
+    demand_form_data,
+)
+from marketplace.catalogue.models import Achievement, Attachment, Demand, DemandKind
+from marketplace.catalogue.states import LISTING, REVISION
+from marketplace.core import regions, tx, uploads
+from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
+from marketplace.core.html import sanitise
+from marketplace.core.web import get_or_404, page_arg, safe_next, show_errors
+from marketplace.extensions import db
+
+bp = Blueprint("catalogue", __name__)
+
+MODELS = {"achievements": Achievement, "demands": Demand}
+KINDS = "any(achievements, demands)"
+
+
+def file_store() -> uploads.FileStore:
+    return uploads.FileStore(Path(current_app.instance_path) / "uploads")
+
+
+def _listing(kinds: str, listing_id: int):
+    return get_or_404(MODELS[kinds], listing_id)
+
+
+def _visitor() -> str:
+    if current_user.is_authenticated:
+        return f"u:{current_user.id}"
+    raw = f"{request.remote_addr}|{request.user_agent.string}|{current_app.config['SECRET_KEY']}"
+    return "a:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def _filters() -> services.Filters:
+    args = request.args
+    return services.Filters(
+        field=args.get("field") or None,
+        province_code=args.get("province_code") or None,
+        maturity=args.get("maturity") or None,
+        kind=args.get("kind") or None,
+        q=args.get("q") or None,
+    )
+
+
+def _purge(digests: set[str]) -> None:
+    """After a commit: delete the files no attachment row references any more."""
+    if digests:
+        file_store().delete_unreferenced(digests, services.referenced_digests(db.session, digests))
+
+
+# --- public ---------------------------------------------------------------------------------------
+
+
+@bp.get("/<any(achievements, demands):kinds>")
+def index(kinds: str):
+    model = MODELS[kinds]
+    filters = _filters()
+    page = db.paginate(
+        services.public_listings(model, filters),
+        page=page_arg(),
+        per_page=current_app.config["PER_PAGE"],
+        error_out=False,
+    )
+    return render_template(
+        "catalogue/index.html",
+        kinds=kinds,
+        page=page,
+        filters=filters,
+        provinces=regions.provinces(),
+        vocab=vocab,
+        can_create=services.can_publish(current_user, "achievement" if kinds == "achievements" else "demand"),
+    )
+
+
+@bp.get("/<any(achievements, demands):kinds>/<int:listing_id>")
+def detail(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    if not services.can_view(current_user, listing):
+        abort(404)  # a draft of another organisation does not exist for this visitor
+    if listing.is_published and not services.is_owner(current_user, listing):
+        if services.record_view(db.session, listing, _visitor(), date.today()):
+            tx.commit()
+    owner = services.is_owner(current_user, listing)
+    return render_template(
+        f"catalogue/{listing.kind_name}_detail.html",
+        listing=listing,
+        kinds=kinds,
+        vocab=vocab,
+        owner=owner,
+        moderator=services.is_moderator(current_user),
+        show_contact=services.contact_visible(current_user, listing),
+        actions=LISTING.allowed_actions(listing, current_user),
+        revision_actions=REVISION.allowed_actions(listing, current_user) if listing.pending_changes else [],
+        completeness=services.completeness(listing) if owner and isinstance(listing, Achievement) else None,
+        decision=DecisionForm(),
+        upload=UploadForm(),
+    )
+
+
+# --- owners ---------------------------------------------------------------------------------------
+
+
+def _form_for(kinds: str, listing=None):
+    if kinds == "achievements":
+        return AchievementForm(data=achievement_form_data(listing) if listing else None)
+    form = DemandForm(data=demand_form_data(listing) if listing else None)
+    if listing is None and request.method == "GET" and request.args.get("kind") == DemandKind.CHALLENGE:
+        form.kind.data = DemandKind.CHALLENGE.value
+    return form
+
+
+@bp.route("/<any(achievements, demands):kinds>/new", methods=["GET", "POST"])
+@login_required
+def create(kinds: str):
+    kind = "achievement" if kinds == "achievements" else "demand"
+    if not services.can_publish(current_user, kind):
+        raise PermissionDenied(kind)
+    form = _form_for(kinds)
+    if form.validate_on_submit():
+        try:
+            creator = services.create_achievement if kinds == "achievements" else services.create_demand
+            listing = creator(db.session, current_user, form.to_input())
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Saved as a draft. Add files if you like, then submit it for review."), "success")
+            return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing.id))
+    return render_template(f"catalogue/{kind}_form.html", form=form, listing=None, kinds=kinds, vocab=vocab)
+
+
+@bp.route("/<any(achievements, demands):kinds>/<int:listing_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    if not services.is_owner(current_user, listing):
+        raise PermissionDenied("edit")
+    form = _form_for(kinds, listing)
+    if form.validate_on_submit():
+        try:
+            outcome = services.update_listing(db.session, current_user, listing, form.to_input())
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        except InvalidTransition:
+            tx.rollback()
+            flash(_("This action is not possible in the current state."), "warning")
+        else:
+            tx.commit()
+            if outcome == "revision":
+                flash(
+                    _(
+                        "Your changes were sent for review; the published version stays visible until they "
+                        "are approved."
+                    ),
+                    "info",
+                )
+            else:
+                flash(_("Saved."), "success")
+            return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing.id))
+    return render_template(
+        f"catalogue/{listing.kind_name}_form.html", form=form, listing=listing, kinds=kinds, vocab=vocab
+    )
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/act/<action>")
+@login_required
+def act(kinds: str, listing_id: int, action: str):
+    listing = _listing(kinds, listing_id)
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.act(
+            db.session,
+            current_user,
+            listing,
+            action,
+            form.note.data,
+            achievement_months=current_app.config["ACHIEVEMENT_VALIDITY_MONTHS"],
+        )
+    except (ValidationFailed, InvalidTransition) as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("Done."), "success")
+    fallback = url_for("catalogue.detail", kinds=kinds, listing_id=listing_id)
+    return redirect(safe_next(request.form.get("next")) if request.form.get("next") else fallback)
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/revision/<action>")
+@login_required
+def decide_revision(kinds: str, listing_id: int, action: str):
+    listing = _listing(kinds, listing_id)
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.decide_revision(db.session, current_user, listing, action, form.note.data)
+    except (ValidationFailed, InvalidTransition) as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("Done."), "success")
+    return redirect(url_for("catalogue.moderation", revisions=1))
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/delete")
+@login_required
+def delete(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    try:
+        digests = services.delete_listing(db.session, current_user, listing)
+    except ValidationFailed as exc:
+        tx.rollback()
+        _flash_problem(exc)
+        return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id))
+    tx.commit()
+    _purge(digests)
+    flash(_("Deleted."), "success")
+    return redirect(url_for("catalogue.my_listings"))
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/attachments")
+@login_required
+def upload(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    form = UploadForm()
+    if not form.validate_on_submit():
+        abort(400)
+    storage = form.file.data
+    data = storage.read() if storage else b""
+    try:
+        services.add_attachment(
+            db.session,
+            current_user,
+            listing,
+            data,
+            storage.filename if storage else "",
+            file_store(),
+            current_app.config["UPLOAD_MAX_BYTES"],
+            role=form.role.data,
+        )
+    except ValidationFailed as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("The file has been added."), "success")
+    return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id) + "#files")
+
+
+@bp.get("/attachments/<int:attachment_id>")
+def download(attachment_id: int):
+    attachment = get_or_404(Attachment, attachment_id)
+    if not services.can_download(current_user, attachment):
+        abort(404)
+    path = file_store().path(attachment.sha256)
+    if not path.exists():
+        abort(404)
+    inline = attachment.content_type in uploads.ALLOWED
+    return send_file(
+        path,
+        mimetype=attachment.content_type,
+        download_name=attachment.filename,
+        as_attachment=not inline,
+        max_age=3600,
+        conditional=True,
+    )
+
+
+@bp.post("/attachments/<int:attachment_id>/delete")
+@login_required
+def delete_attachment(attachment_id: int):
+    attachment = get_or_404(Attachment, attachment_id)
+    listing = attachment.achievement or attachment.demand
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    digest = services.remove_attachment(db.session, current_user, attachment)
+    tx.commit()
+    _purge({digest})
+    flash(_("The file has been removed."), "success")
+    kinds = f"{listing.kind_name}s"
+    return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing.id) + "#files")
+
+
+@bp.get("/my/listings")
+@login_required
+def my_listings():
+    org = current_user.organization
+    if org is None:
+        return redirect(url_for("accounts.my_organization"))
+    achievements = db.session.scalars(services.organization_listings(Achievement, org.id)).all()
+    demands = db.session.scalars(services.organization_listings(Demand, org.id)).all()
+    return render_template(
+        "catalogue/my_listings.html",
+        achievements=achievements,
+        demands=demands,
+        vocab=vocab,
+        can_achievement=services.can_publish(current_user, "achievement"),
+        can_demand=services.can_publish(current_user, "demand"),
+        completeness=services.completeness,
+    )
+
+
+@bp.get("/moderation")
+@login_required
+def moderation():
+    if not services.is_moderator(current_user):
+        raise PermissionDenied("moderation")
+    revisions = request.args.get("revisions") == "1"
+    field = request.args.get("field") or None
+    queues = {
+        kinds: db.session.scalars(services.moderation_queue(model, field=field, revisions=revisions)).all()
+        for kinds, model in MODELS.items()
+    }
+    return render_template(
+        "catalogue/moderation.html",
+        queues=queues,
+        revisions=revisions,
+        field=field,
+        vocab=vocab,
+        decision=DecisionForm(),
+    )
+
+
+def _flash_problem(exc: Exception) -> None:
+    if isinstance(exc, ValidationFailed):
+        for _field, message in exc.reasons:
+            flash(str(message), "danger")
+    else:
+        flash(_("This action is not possible in the current state."), "warning")
+
+
+@bp.app_template_filter("wan")
+def wan_filter(value) -> str:
+    """An amount in 元 shown in 万元, or 面议 (negotiable) when there is none."""
+    if value is None:
+        return _("Negotiable")
+    amount = value / 10000
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return _("%(amount)s ×10k yuan", amount=text)
+
+
+@bp.app_template_filter("rich")
+def rich_filter(markup: str) -> Markup:
+    """Stored rich text, sanitised again on the way out (defence in depth)."""
+    return Markup(sanitise(markup))  # noqa: S704 - nh3 output
