@@ -97,7 +97,9 @@ def _pybabel(*args: str) -> None:
 @i18n.command("extract")
 def extract() -> None:
     """Extract messages into messages.pot and merge them into every catalogue."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", str(TRANSLATIONS / "messages.pot"), ".")
+    _pybabel(
+        "extract", "-F", "babel.cfg", "-k", "_l", "-k", "N_", "-o", str(TRANSLATIONS / "messages.pot"), "."
+    )
     _pybabel(
         "update", "-i", str(TRANSLATIONS / "messages.pot"), "-d", str(TRANSLATIONS), "--no-fuzzy-matching"
     )

@@ -96,9 +96,17 @@ def achievement_input(**overrides):
     values = dict(
         title="高镍三元正极材料表面包覆改性技术",
         summary="采用原子层沉积在高镍正极表面形成均匀包覆层，循环寿命提升30%，适用于动力电池。",
-        field="nev", maturity="pilot", province_code="310000", city_code="310100",
-        keywords=["锂电池", "正极材料", "包覆"], trl=6, transfer_modes=["licence", "assignment"],
-        price=None, contact_name="李老师", contact_phone="021-12345678", contact_email="li@example.edu.cn",
+        field="nev",
+        maturity="pilot",
+        province_code="310000",
+        city_code="310100",
+        keywords=["锂电池", "正极材料", "包覆"],
+        trl=6,
+        transfer_modes=["licence", "assignment"],
+        price=None,
+        contact_name="李老师",
+        contact_phone="021-12345678",
+        contact_email="li@example.edu.cn",
         team=[{"name": "李明", "title": "教授"}],
         ip_items=[IPInput("invention", "201710601862.3", "granted")],
     )
@@ -112,11 +120,16 @@ def demand_input(**overrides):
     from marketplace.catalogue.services import DemandInput
 
     values = dict(
-        title="焊接机器人焊缝跟踪精度提升", field="equipment",
+        title="焊接机器人焊缝跟踪精度提升",
+        field="equipment",
         problem="现有焊接机器人在厚板多层多道焊时焊缝跟踪偏差大，返修率高，影响交付。",
-        metrics="焊缝一次合格率≥99.5%，节拍≤45秒/件", expected_maturity="pilot",
-        deadline=date.today() + timedelta(days=90), province_code="330000", city_code="330200",
-        modes=["co_development", "licence"], budget=None,
+        metrics="焊缝一次合格率≥99.5%，节拍≤45秒/件",
+        expected_maturity="pilot",
+        deadline=date.today() + timedelta(days=90),
+        province_code="330000",
+        city_code="330200",
+        modes=["co_development", "licence"],
+        budget=None,
     )
     values.update(overrides)
     return DemandInput(**values)

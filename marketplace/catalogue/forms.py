@@ -70,21 +70,21 @@ def _region_choices(form) -> None:
 
 
 class IPForm(PlainForm):
-    ip_type = SelectField(
-        _l("Type"), choices=options(IP_TYPES.items(), _l("Choose")), validate_choice=False
-    )
+    ip_type = SelectField(_l("Type"), choices=options(IP_TYPES.items(), _l("Choose")), validate_choice=False)
     number = StringField(_l("Number"))
     status = SelectField(_l("Status"), choices=options(IP_STATUSES.items()), validate_choice=False)
 
 
 class TeamMemberForm(PlainForm):
     name = StringField(_l("Name"))
-    title = StringField(_l("Title"))
+    title = StringField(_l("Job title"))
 
 
 class ListingForm(FlaskForm):
     title = StringField(_l("Title"), validators=[InputRequired(message=_l("This field is required."))])
-    field = SelectField(_l("Technical field"), choices=options(FIELDS.items(), _l("Choose")), validate_choice=False)
+    field = SelectField(
+        _l("Technical field"), choices=options(FIELDS.items(), _l("Choose")), validate_choice=False
+    )
     keywords = StringField(_l("Keywords"), description=_l("Separate with commas or spaces."))
     province_code = SelectField(_l("Province"), validate_choice=False)
     city_code = SelectField(_l("City"), validate_choice=False)
@@ -102,7 +102,9 @@ class AchievementForm(ListingForm):
         _l("Summary"),
         description=_l("What it is, key indicators, where it applies. Blank lines start new paragraphs."),
     )
-    maturity = SelectField(_l("Maturity"), choices=options(MATURITY.items(), _l("Choose")), validate_choice=False)
+    maturity = SelectField(
+        _l("Maturity"), choices=options(MATURITY.items(), _l("Choose")), validate_choice=False
+    )
     trl = SelectField(
         _l("Technology readiness level (optional)"),
         choices=options(((str(n), f"TRL {n}") for n in range(1, 10)), "—"),

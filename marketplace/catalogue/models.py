@@ -249,7 +249,8 @@ class Attachment(Base):
     __tablename__ = "attachment"
     __table_args__ = (
         sa.CheckConstraint(
-            "(CASE WHEN achievement_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN demand_id IS NULL THEN 0 ELSE 1 END)"
+            "(CASE WHEN achievement_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN demand_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN bid_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_owner",
         ),

@@ -417,7 +417,7 @@ def _apply(listing: Listing, values: dict[str, Any]) -> tuple[dict[str, Any], di
 
 
 def create_achievement(session: Session, actor: Any, data: AchievementInput) -> Achievement:
-    """A new draft achievement of the actor's organisation (a verified university, institute or enterprise)."""
+    """A new draft achievement of the actor's organisation (a verified university, institute, enterprise)."""
     org = acting_organization(actor, ACHIEVEMENT_OWNERS)
     reasons = validate_achievement(data)
     if reasons:
@@ -597,9 +597,9 @@ def act(
         and LISTING.can(listing, action, actor)
     ):
         raise ValidationFailed.one("note", _l("Give a reason; the owner will see it."))
-    if action == ListingAction.SUBMIT and LISTING.can(listing, action, actor) and isinstance(listing, Demand):
-        if listing.deadline < now.date():
-            raise ValidationFailed.one("deadline", _l("The deadline has passed; edit it before submitting."))
+    submitting = action == ListingAction.SUBMIT and LISTING.can(listing, action, actor)
+    if submitting and isinstance(listing, Demand) and listing.deadline < now.date():
+        raise ValidationFailed.one("deadline", _l("The deadline has passed; edit it before submitting."))
     extra: dict[str, Any] = {}
     if (
         action == ListingAction.APPROVE

@@ -105,9 +105,9 @@ def detail(kinds: str, listing_id: int):
     listing = _listing(kinds, listing_id)
     if not services.can_view(current_user, listing):
         abort(404)  # a draft of another organisation does not exist for this visitor
-    if listing.is_published and not services.is_owner(current_user, listing):
-        if services.record_view(db.session, listing, _visitor(), date.today()):
-            tx.commit()
+    counted = listing.is_published and not services.is_owner(current_user, listing)
+    if counted and services.record_view(db.session, listing, _visitor(), date.today()):
+        tx.commit()
     owner = services.is_owner(current_user, listing)
     return render_template(
         f"catalogue/{listing.kind_name}_detail.html",

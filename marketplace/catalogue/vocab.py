@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 
 class Field(StrEnum):
-    """The nine strategic emerging industries (战略性新兴产业分类 2018), the fields listings are filed under."""
+    """The nine strategic emerging industries (战略性新兴产业分类 2018): the fields of every listing."""
 
     IT = "it"  #: 新一代信息技术产业
     EQUIPMENT = "equipment"  #: 高端装备制造产业

@@ -7,7 +7,6 @@ the answer and whether the change really happened (allowed) or not (denied).
 from __future__ import annotations
 
 import io
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -18,8 +17,8 @@ import sqlalchemy as sa
 
 from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
-from marketplace.catalogue.models import Achievement, Attachment, Demand
 from marketplace.accounts.states import VerificationAction
+from marketplace.catalogue.models import Achievement, Attachment, Demand
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
 
@@ -95,9 +94,16 @@ def _catalogue_world(w, session, make_user, make_org):
 
 
 def _achievement_form(w, **overrides):
-    values = {"title": "新成果", "summary": "一项经过中试验证的新技术，指标优于现有方案。", "field": "materials",
-              "maturity": "pilot", "province_code": "310000", "city_code": "310100",
-              "transfer_modes": ["licence"], "keywords": "新材料"}
+    values = {
+        "title": "新成果",
+        "summary": "一项经过中试验证的新技术，指标优于现有方案。",
+        "field": "materials",
+        "maturity": "pilot",
+        "province_code": "310000",
+        "city_code": "310100",
+        "transfer_modes": ["licence"],
+        "keywords": "新材料",
+    }
     values.update(overrides)
     return values
 
@@ -324,51 +330,150 @@ CASES = [
         effect=lambda w, b: True,
     ),
     # --- catalogue ---
-    Case("catalogue.create", lambda w: "/achievements/new", OWNERS_A, data=_achievement_form,
-         effect=lambda w, b: _count(w, Achievement, Achievement.title == "新成果") == 1),
-    Case("catalogue.create", lambda w: "/demands/new", set(),
-         data=lambda w: {"title": "新需求", "field": "it", "problem": "x" * 30, "metrics": "y", "kind": "demand",
-                         "expected_maturity": "lab", "province_code": "310000", "city_code": "310100",
-                         "modes": ["licence"], "deadline": "2099-01-01"},
-         effect=lambda w, b: _count(w, Demand, Demand.title == "新需求") == 1),
-    Case("catalogue.edit", lambda w: f"/achievements/{w.draft.id}/edit", OWNERS_A,
-         data=lambda w: _achievement_form(w, title="改过的草稿"),
-         effect=lambda w, b: reload(w, w.draft).title == "改过的草稿"),
-    Case("catalogue.edit", lambda w: f"/demands/{w.demand_draft.id}/edit", set(),
-         data=lambda w: {"title": "被篡改"}, effect=lambda w, b: reload(w, w.demand_draft).title == "被篡改"),
-    Case("catalogue.act", lambda w: f"/achievements/{w.draft.id}/act/submit", OWNERS_A,
-         effect=lambda w, b: reload(w, w.draft).status == "submitted"),
-    Case("catalogue.act", lambda w: f"/achievements/{w.submitted.id}/act/approve", MODERATORS,
-         effect=lambda w, b: reload(w, w.submitted).status == "published"),
-    Case("catalogue.act", lambda w: f"/achievements/{w.submitted.id}/act/return", MODERATORS,
-         data=lambda w: {"note": "缺少附件"}, effect=lambda w, b: reload(w, w.submitted).status == "returned"),
-    Case("catalogue.act", lambda w: f"/demands/{w.demand.id}/act/approve", MODERATORS,
-         effect=lambda w, b: reload(w, w.demand).status == "published"),
-    Case("catalogue.act", lambda w: f"/demands/{w.demand.id}/act/withdraw", set(),
-         effect=lambda w, b: reload(w, w.demand).status == "withdrawn"),
-    Case("catalogue.decide_revision", lambda w: f"/achievements/{w.published.id}/revision/approve", MODERATORS,
-         effect=lambda w, b: reload(w, w.published).title == "修订后的成果"),
-    Case("catalogue.delete", lambda w: f"/achievements/{w.draft.id}/delete", OWNERS_A,
-         effect=lambda w, b: _count(w, Achievement, Achievement.id == w.draft.id) == 0),
-    Case("catalogue.delete", lambda w: f"/demands/{w.demand_draft.id}/delete", set(),
-         effect=lambda w, b: _count(w, Demand, Demand.id == w.demand_draft.id) == 0),
-    Case("catalogue.upload", lambda w: f"/achievements/{w.draft.id}/attachments", OWNERS_A,
-         data=lambda w: {"file": (io.BytesIO(PDF + b"%"), "附件.pdf"), "role": "document"},
-         effect=lambda w, b: _count(w, Attachment, Attachment.achievement_id == w.draft.id) == 2),
-    Case("catalogue.delete_attachment", lambda w: f"/attachments/{w.attachment.id}/delete", OWNERS_A,
-         effect=lambda w, b: _count(w, Attachment, Attachment.id == w.attachment.id) == 0),
-    Case("core.notifications_read", lambda w: "/notifications/read", LOGGED_IN, check_denied_effect=False,
-         effect=lambda w, b: "全部标为已读" not in b.get("/notifications").get_data(as_text=True)),
+    Case(
+        "catalogue.create",
+        lambda w: "/achievements/new",
+        OWNERS_A,
+        data=_achievement_form,
+        effect=lambda w, b: _count(w, Achievement, Achievement.title == "新成果") == 1,
+    ),
+    Case(
+        "catalogue.create",
+        lambda w: "/demands/new",
+        set(),
+        data=lambda w: {
+            "title": "新需求",
+            "field": "it",
+            "problem": "x" * 30,
+            "metrics": "y",
+            "kind": "demand",
+            "expected_maturity": "lab",
+            "province_code": "310000",
+            "city_code": "310100",
+            "modes": ["licence"],
+            "deadline": "2099-01-01",
+        },
+        effect=lambda w, b: _count(w, Demand, Demand.title == "新需求") == 1,
+    ),
+    Case(
+        "catalogue.edit",
+        lambda w: f"/achievements/{w.draft.id}/edit",
+        OWNERS_A,
+        data=lambda w: _achievement_form(w, title="改过的草稿"),
+        effect=lambda w, b: reload(w, w.draft).title == "改过的草稿",
+    ),
+    Case(
+        "catalogue.edit",
+        lambda w: f"/demands/{w.demand_draft.id}/edit",
+        set(),
+        data=lambda w: {"title": "被篡改"},
+        effect=lambda w, b: reload(w, w.demand_draft).title == "被篡改",
+    ),
+    Case(
+        "catalogue.act",
+        lambda w: f"/achievements/{w.draft.id}/act/submit",
+        OWNERS_A,
+        effect=lambda w, b: reload(w, w.draft).status == "submitted",
+    ),
+    Case(
+        "catalogue.act",
+        lambda w: f"/achievements/{w.submitted.id}/act/approve",
+        MODERATORS,
+        effect=lambda w, b: reload(w, w.submitted).status == "published",
+    ),
+    Case(
+        "catalogue.act",
+        lambda w: f"/achievements/{w.submitted.id}/act/return",
+        MODERATORS,
+        data=lambda w: {"note": "缺少附件"},
+        effect=lambda w, b: reload(w, w.submitted).status == "returned",
+    ),
+    Case(
+        "catalogue.act",
+        lambda w: f"/demands/{w.demand.id}/act/approve",
+        MODERATORS,
+        effect=lambda w, b: reload(w, w.demand).status == "published",
+    ),
+    Case(
+        "catalogue.act",
+        lambda w: f"/demands/{w.demand.id}/act/withdraw",
+        set(),
+        effect=lambda w, b: reload(w, w.demand).status == "withdrawn",
+    ),
+    Case(
+        "catalogue.decide_revision",
+        lambda w: f"/achievements/{w.published.id}/revision/approve",
+        MODERATORS,
+        effect=lambda w, b: reload(w, w.published).title == "修订后的成果",
+    ),
+    Case(
+        "catalogue.delete",
+        lambda w: f"/achievements/{w.draft.id}/delete",
+        OWNERS_A,
+        effect=lambda w, b: _count(w, Achievement, Achievement.id == w.draft.id) == 0,
+    ),
+    Case(
+        "catalogue.delete",
+        lambda w: f"/demands/{w.demand_draft.id}/delete",
+        set(),
+        effect=lambda w, b: _count(w, Demand, Demand.id == w.demand_draft.id) == 0,
+    ),
+    Case(
+        "catalogue.upload",
+        lambda w: f"/achievements/{w.draft.id}/attachments",
+        OWNERS_A,
+        data=lambda w: {"file": (io.BytesIO(PDF + b"%"), "附件.pdf"), "role": "document"},
+        effect=lambda w, b: _count(w, Attachment, Attachment.achievement_id == w.draft.id) == 2,
+    ),
+    Case(
+        "catalogue.delete_attachment",
+        lambda w: f"/attachments/{w.attachment.id}/delete",
+        OWNERS_A,
+        effect=lambda w, b: _count(w, Attachment, Attachment.id == w.attachment.id) == 0,
+    ),
+    Case(
+        "core.notifications_read",
+        lambda w: "/notifications/read",
+        LOGGED_IN,
+        check_denied_effect=False,
+        effect=lambda w, b: "全部标为已读" not in b.get("/notifications").get_data(as_text=True),
+    ),
     Case("catalogue.moderation", lambda w: "/moderation", MODERATORS, method="GET", effect=lambda w, b: True),
-    Case("catalogue.detail", lambda w: f"/achievements/{w.draft.id}", OWNERS_A | MODERATORS, method="GET",
-         denied_status=404, anonymous_status=404, effect=lambda w, b: True),
-    Case("catalogue.download", lambda w: f"/attachments/{w.attachment.id}", OWNERS_A | MODERATORS, method="GET",
-         denied_status=404, anonymous_status=404, effect=lambda w, b: True),
+    Case(
+        "catalogue.detail",
+        lambda w: f"/achievements/{w.draft.id}",
+        OWNERS_A | MODERATORS,
+        method="GET",
+        denied_status=404,
+        anonymous_status=404,
+        effect=lambda w, b: True,
+    ),
+    Case(
+        "catalogue.download",
+        lambda w: f"/attachments/{w.attachment.id}",
+        OWNERS_A | MODERATORS,
+        method="GET",
+        denied_status=404,
+        anonymous_status=404,
+        effect=lambda w, b: True,
+    ),
 ]
 
 
-_PLACEHOLDERS = ("org_a", "org_b", "org_p", "target", "applicant_membership", "member_membership", "draft",
-                 "submitted", "published", "attachment", "demand", "demand_draft")
+_PLACEHOLDERS = (
+    "org_a",
+    "org_b",
+    "org_p",
+    "target",
+    "applicant_membership",
+    "member_membership",
+    "draft",
+    "submitted",
+    "published",
+    "attachment",
+    "demand",
+    "demand_draft",
+)
 
 
 def case_id(case: Case) -> str:
@@ -388,8 +493,9 @@ def test_matrix(case: Case, persona: str, world, browser, app):
     if case.method == "GET":
         response = browser.get(url)
     else:
-        response = browser.post(url, case.data(world), token_from=case.token_from,
-                                content_type="multipart/form-data")
+        response = browser.post(
+            url, case.data(world), token_from=case.token_from, content_type="multipart/form-data"
+        )
     response.close()  # a file download keeps its file open until the response is closed
     allowed = persona in case.allowed
     if allowed:

@@ -41,11 +41,26 @@ class TestWhoPublishes:
 
 class TestValidation:
     def test_every_problem_at_once(self, session, university):
-        bad = achievement_input(title="题" * 101, summary="短", field="astrology", transfer_modes=[],
-                                ip_items=[IPInput("invention", "201710601862.4")], trl=12, price=Decimal(-1))
+        bad = achievement_input(
+            title="题" * 101,
+            summary="短",
+            field="astrology",
+            transfer_modes=[],
+            ip_items=[IPInput("invention", "201710601862.4")],
+            trl=12,
+            price=Decimal(-1),
+        )
         with pytest.raises(ValidationFailed) as caught:
             catalogue.create_achievement(session, owner_of(university), bad)
-        assert fields(caught.value) == {"title", "summary", "field", "transfer_modes", "ip_items", "trl", "price"}
+        assert fields(caught.value) == {
+            "title",
+            "summary",
+            "field",
+            "transfer_modes",
+            "ip_items",
+            "trl",
+            "price",
+        }
         assert session.scalar(sa.select(sa.func.count(Achievement.id))) == 0
 
     def test_patent_number_must_match_its_type(self, session, university):
@@ -53,27 +68,41 @@ class TestValidation:
         with pytest.raises(ValidationFailed):
             catalogue.create_achievement(session, owner_of(university), design_with_invention_number)
         ok = catalogue.create_achievement(
-            session, owner_of(university), achievement_input(ip_items=[IPInput("invention", "ZL 2017 1 0601862.3")])
+            session,
+            owner_of(university),
+            achievement_input(ip_items=[IPInput("invention", "ZL 2017 1 0601862.3")]),
         )
         assert ok.ip_items[0].number == "201710601862.3"
 
     def test_rich_text_is_sanitised(self, session, university):
-        dirty = achievement_input(summary='<p onclick="x()">好的成果<script>alert(1)</script>，性能提升30%以上，适用面广</p>'
-                                          '<a href="javascript:alert(1)">链接</a>')
+        dirty = achievement_input(
+            summary='<p onclick="x()">好的成果<script>alert(1)</script>，性能提升30%以上，适用面广</p>'
+            '<a href="javascript:alert(1)">链接</a>'
+        )
         achievement = catalogue.create_achievement(session, owner_of(university), dirty)
         assert "<script" not in achievement.summary and "onclick" not in achievement.summary
         assert "javascript:" not in achievement.summary and "好的成果" in achievement.summary
 
     def test_plain_text_keeps_its_paragraphs(self, session, university):
         text = "第一段，介绍技术原理与主要指标。\n\n第二段，应用场景与产业化前景。"
-        achievement = catalogue.create_achievement(session, owner_of(university), achievement_input(summary=text))
+        achievement = catalogue.create_achievement(
+            session, owner_of(university), achievement_input(summary=text)
+        )
         assert achievement.summary.count("<p>") == 2
 
     def test_demand_deadline_and_challenge_terms(self, session, enterprise):
         with pytest.raises(ValidationFailed) as caught:
-            catalogue.create_demand(session, owner_of(enterprise), demand_input(
-                deadline=date.today() - timedelta(days=1), kind="challenge", reward=None,
-                application_deadline=None, cofunding_rate=Decimal("1.5")))
+            catalogue.create_demand(
+                session,
+                owner_of(enterprise),
+                demand_input(
+                    deadline=date.today() - timedelta(days=1),
+                    kind="challenge",
+                    reward=None,
+                    application_deadline=None,
+                    cofunding_rate=Decimal("1.5"),
+                ),
+            )
         assert fields(caught.value) == {"deadline", "reward", "application_deadline", "cofunding_rate"}
 
 
@@ -94,15 +123,20 @@ class TestWorkflow:
         assert achievement.status == "published"
         assert achievement.filing_number == f"CG-{year}-310000-000001"
         assert achievement.expires_at > utcnow() + timedelta(days=360)
-        messages = session.scalars(sa.select(Notification.message).where(Notification.user_id == owner.id)).all()
+        messages = session.scalars(
+            sa.select(Notification.message).where(Notification.user_id == owner.id)
+        ).all()
         assert any("returned" in m for m in messages) and any("published" in m for m in messages)
 
-    def test_filing_numbers_count_per_province_and_year(self, session, university, make_org, make_user,
-                                                       make_achievement, moderator):
+    def test_filing_numbers_count_per_province_and_year(
+        self, session, university, make_org, make_user, make_achievement, moderator
+    ):
         first = make_achievement(publish_with=moderator)
         second = make_achievement(publish_with=moderator)
         guangdong = make_org(make_user(), type="institute", province="440000", city="440300")
-        third = make_achievement(guangdong, publish_with=moderator, province_code="440000", city_code="440300")
+        third = make_achievement(
+            guangdong, publish_with=moderator, province_code="440000", city_code="440300"
+        )
         serials = [a.filing_number.rsplit("-", 2)[-2:] for a in (first, second, third)]
         assert serials == [["310000", "000001"], ["310000", "000002"], ["440000", "000001"]]
 
@@ -119,10 +153,15 @@ class TestWorkflow:
     def test_published_edit_waits_for_review(self, session, make_achievement, moderator):
         achievement = make_achievement(publish_with=moderator)
         owner = owner_of(achievement.organization)
-        outcome = catalogue.update_listing(session, owner, achievement, achievement_input(title="修改后的标题"))
+        outcome = catalogue.update_listing(
+            session, owner, achievement, achievement_input(title="修改后的标题")
+        )
         assert outcome == "revision"
         assert achievement.title == "高镍三元正极材料表面包覆改性技术"  # the published version stays
-        assert achievement.revision_status == "submitted" and achievement.pending_changes["title"] == "修改后的标题"
+        assert (
+            achievement.revision_status == "submitted"
+            and achievement.pending_changes["title"] == "修改后的标题"
+        )
         catalogue.decide_revision(session, moderator, achievement, "return", note="标题不准确")
         assert achievement.revision_status == "returned" and achievement.title != "修改后的标题"
         catalogue.update_listing(session, owner, achievement, achievement_input(title="再次修改的标题"))

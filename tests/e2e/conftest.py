@@ -117,3 +117,63 @@ def page(chromium, live_server):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def live_people(live_app):
+    """Accounts on the live server: a moderator, a verified university and a verified enterprise."""
+    from marketplace.accounts import services as accounts
+    from marketplace.accounts.models import UserRole
+    from marketplace.accounts.states import VerificationAction
+    from tests.factories import PASSWORD, valid_credit_code
+
+    with live_app.app_context():
+        session = db.session
+        admin = accounts.bootstrap_admin(session, "root@example.com", PASSWORD, "管理员")
+        moderator = accounts.sign_up(session, accounts.SignupInfo("reviewer@example.com", PASSWORD, "审核员"))
+        moderator.roles.append(UserRole(role="moderator"))
+        people = {"moderator": "reviewer@example.com"}
+        for key, name, kind, province, city in (
+            ("university", "东岳理工大学", "university", "370000", "370100"),
+            ("enterprise", "北岸智能装备有限公司", "enterprise", "330000", "330100"),
+            ("university2", "南湖农业大学", "university", "420000", "420100"),
+        ):
+            email = f"{key}@example.com"
+            user = accounts.sign_up(session, accounts.SignupInfo(email, PASSWORD, f"{name[:2]}老师"))
+            org = accounts.create_organization(
+                session,
+                user,
+                accounts.OrganizationInfo(name, kind, valid_credit_code("12", city), province, city),
+            )
+            accounts.decide_verification(session, admin, org, VerificationAction.VERIFY)
+            people[key] = email
+        session.commit()
+        session.remove()
+    return people
+
+
+@pytest.fixture
+def login_as(chromium, live_server):
+    """A new browser context logged in as the given email (or anonymous for None)."""
+    from tests.factories import PASSWORD
+
+    contexts = []
+
+    def factory(email: str | None):
+        context = chromium.new_context(
+            base_url=live_server, locale="zh-CN", viewport={"width": 1280, "height": 900}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        if email:
+            page.goto("/login")
+            page.get_by_label("电子邮箱").fill(email)
+            page.get_by_label("密码").fill(PASSWORD)
+            page.locator("#login-form button[type=submit]").click()
+            page.wait_for_url(lambda url: "/login" not in url)
+        return page
+
+    yield factory
+    for context in contexts:
+        context.close()

@@ -1,0 +1,166 @@
+"""Catalogue pages through HTTP: forms in 万元, public lists, contact visibility, checked uploads."""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import sqlalchemy as sa
+from PIL import Image
+
+from marketplace.catalogue.models import Achievement, Attachment
+from tests.factories import PASSWORD, owner_of
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def upload(browser, achievement, data: bytes, name: str, role="document"):
+    return browser.post(
+        f"/achievements/{achievement.id}/attachments",
+        {"file": (io.BytesIO(data), name), "role": role},
+        token_from=f"/achievements/{achievement.id}",
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+
+
+def store_path(app, sha: str) -> Path:
+    return Path(app.instance_path) / "uploads" / sha[:2] / sha
+
+
+class TestForms:
+    def test_price_is_typed_in_wan_and_stored_in_yuan(self, browser, university, session):
+        browser.login(owner_of(university).email, PASSWORD)
+        form = {
+            "title": "氢燃料电池膜电极",
+            "summary": "膜电极铂载量降低40%，功率密度1.2W/cm²，已完成中试。",
+            "field": "energy",
+            "maturity": "pilot",
+            "province_code": "310000",
+            "city_code": "310100",
+            "transfer_modes": ["licence", "equity"],
+            "price": "85.5",
+            "keywords": "氢能，燃料电池 膜电极",
+            "ip_items-0-ip_type": "invention",
+            "ip_items-0-number": "201710601862.3",
+            "ip_items-0-status": "granted",
+            "team-0-name": "王强",
+            "team-0-title": "研究员",
+        }
+        response = browser.post("/achievements/new", form, token_from="/achievements/new")
+        assert response.status_code == 302
+        achievement = session.scalar(sa.select(Achievement).where(Achievement.title == "氢燃料电池膜电极"))
+        assert achievement.price == Decimal("855000.00")
+        assert achievement.keywords == ["氢能", "燃料电池", "膜电极"]
+        assert achievement.ip_items[0].number == "201710601862.3" and achievement.team[0]["name"] == "王强"
+        page = browser.get(f"/achievements/{achievement.id}").get_data(as_text=True)
+        assert "85.5 万元" in page and "草稿" in page
+
+    def test_invalid_patent_number_is_reported_on_the_form(self, browser, university, session):
+        browser.login(owner_of(university).email, PASSWORD)
+        form = {
+            "title": "某技术",
+            "summary": "足够长的成果简介，说明技术指标与应用场景。",
+            "field": "it",
+            "maturity": "lab",
+            "province_code": "310000",
+            "city_code": "310100",
+            "transfer_modes": ["licence"],
+            "ip_items-0-ip_type": "invention",
+            "ip_items-0-number": "201710601862.9",
+            "ip_items-0-status": "granted",
+        }
+        body = browser.post("/achievements/new", form, token_from="/achievements/new").get_data(as_text=True)
+        assert "201710601862.9" in body and "校验" in body
+        assert session.scalar(sa.select(sa.func.count(Achievement.id))) == 0
+
+
+class TestPublicPages:
+    def test_only_published_listings_are_listed_and_filtered(self, browser, make_achievement, moderator):
+        published = make_achievement(publish_with=moderator, title="已发布的成果", field="energy")
+        make_achievement(title="还是草稿的成果")
+        body = browser.get("/achievements").get_data(as_text=True)
+        assert "已发布的成果" in body and "还是草稿的成果" not in body
+        assert published.filing_number in body
+        assert "已发布的成果" not in browser.get("/achievements?field=bio").get_data(as_text=True)
+
+    def test_contact_hidden_from_anonymous_shown_to_verified_member(
+        self, browser, make_achievement, moderator, enterprise
+    ):
+        achievement = make_achievement(publish_with=moderator)
+        body = browser.get(f"/achievements/{achievement.id}").get_data(as_text=True)
+        assert "021-12345678" not in body and "contact-hidden" in body
+        browser.login(owner_of(enterprise).email, PASSWORD)
+        body = browser.get(f"/achievements/{achievement.id}").get_data(as_text=True)
+        assert "021-12345678" in body
+
+    def test_views_are_counted_once_per_visitor_and_day(self, browser, make_achievement, moderator, session):
+        achievement = make_achievement(publish_with=moderator)
+        for _ in range(3):
+            browser.get(f"/achievements/{achievement.id}")
+        session.refresh(achievement)
+        assert achievement.view_count == 1
+
+
+class TestUploads:
+    def test_pdf_and_image_accepted_renamed_exe_refused(self, browser, make_achievement, session, app):
+        achievement = make_achievement()
+        browser.login(owner_of(achievement.organization).email, PASSWORD)
+        assert "文件已添加" in upload(browser, achievement, PDF, "说明书.pdf").get_data(as_text=True)
+        assert "文件已添加" in upload(browser, achievement, png_bytes(), "cover.png", role="cover").get_data(
+            as_text=True
+        )
+        exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
+        body = upload(browser, achievement, exe, "专利证书.pdf").get_data(as_text=True)
+        assert "只接受 PDF 文档" in body
+        html_as_png = b"<html><script>alert(1)</script></html>"
+        assert "只接受 PNG" in upload(browser, achievement, html_as_png, "x.png", role="cover").get_data(
+            as_text=True
+        )
+        rows = session.scalars(sa.select(Attachment).where(Attachment.achievement_id == achievement.id)).all()
+        assert sorted(a.content_type for a in rows) == ["application/pdf", "image/png"]
+        assert all(store_path(app, a.sha256).exists() for a in rows)
+
+    def test_too_large_file_is_refused(self, browser, make_achievement, app, session):
+        achievement = make_achievement()
+        browser.login(owner_of(achievement.organization).email, PASSWORD)
+        big = PDF[:-6] + b" " * (app.config["UPLOAD_MAX_BYTES"] + 1) + b"%%EOF\n"
+        body = upload(browser, achievement, big, "big.pdf").get_data(as_text=True)
+        assert "MB" in body and not session.scalars(sa.select(Attachment)).all()
+
+    def test_deleting_a_listing_leaves_no_orphan_file(self, browser, make_achievement, app, session):
+        first, second = make_achievement(title="成果一"), make_achievement(title="成果二")
+        browser.login(owner_of(first.organization).email, PASSWORD)
+        upload(browser, first, PDF + b"only-first", "a.pdf")
+        upload(browser, first, PDF, "shared.pdf")
+        upload(browser, second, PDF, "shared-too.pdf")
+        digests = {a.sha256 for a in session.scalars(sa.select(Attachment)).all()}
+        assert len(digests) == 2
+        response = browser.post(
+            f"/achievements/{first.id}/delete", {}, token_from=f"/achievements/{first.id}"
+        )
+        assert response.status_code == 302
+        remaining = {a.sha256 for a in session.scalars(sa.select(Attachment)).all()}
+        assert len(remaining) == 1
+        assert all(store_path(app, d).exists() == (d in remaining) for d in digests)
+
+    def test_download_of_a_draft_file_is_not_public(self, browser, make_achievement, client):
+        achievement = make_achievement()
+        browser.login(owner_of(achievement.organization).email, PASSWORD)
+        upload(browser, achievement, PDF, "a.pdf")
+        attachment_id = achievement.attachments[0].id if achievement.attachments else None
+        page = browser.get(f"/achievements/{achievement.id}").get_data(as_text=True)
+        attachment_id = int(re.search(r"/attachments/(\d+)", page).group(1))
+        response = browser.get(f"/attachments/{attachment_id}")
+        assert response.status_code == 200 and response.data.startswith(b"%PDF")
+        response.close()
+        browser.logout()
+        assert browser.get(f"/attachments/{attachment_id}").status_code == 404
