@@ -273,3 +273,21 @@ def demand_form_data(demand) -> dict:
         "cofunding_rate": format((Decimal(rate) * 100).normalize(), "f") if rate is not None else "",
         "cofunding_cap": money("cofunding_cap"),
     }
+
+
+class BidForm(FlaskForm):
+    proposal = TextAreaField(
+        _l("Proposal"),
+        description=_l("Your technical approach, why your team can deliver, and what the enterprise gets."),
+    )
+    price = WanField(_l("Price (10,000 yuan)"))
+    timeline = TextAreaField(_l("Timeline"), description=_l("Milestones and when they are reached."))
+    team = FieldList(FormField(TeamMemberForm), min_entries=4, max_entries=30)
+
+    def to_input(self) -> services.BidInput:
+        return services.BidInput(
+            proposal=self.proposal.data or "",
+            price=self.price.yuan,
+            timeline=self.timeline.data or "",
+            team=[{"name": m.form.name.data or "", "title": m.form.title.data or ""} for m in self.team],
+        )

@@ -218,6 +218,14 @@ class ChallengeBid(TimestampMixin, Base):
     __table_args__ = (
         sa.CheckConstraint(check_in("status", [s.value for s in BidStatus]), name="status"),
         sa.UniqueConstraint("demand_id", "organization_id", name="uq_challenge_bid_demand_org"),
+        # at most one awarded bid per challenge
+        sa.Index(
+            "uq_challenge_bid_selected",
+            "demand_id",
+            unique=True,
+            sqlite_where=sa.text("status = 'selected'"),
+            postgresql_where=sa.text("status = 'selected'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

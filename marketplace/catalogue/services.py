@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -24,13 +25,22 @@ from marketplace.catalogue.models import (
     Achievement,
     AchievementIP,
     Attachment,
+    ChallengeBid,
     Demand,
     DemandKind,
     ListingStatus,
     ListingView,
     RevisionStatus,
 )
-from marketplace.catalogue.states import LISTING, REVISION, SYSTEM_ACTOR, ListingAction, RevisionAction
+from marketplace.catalogue.states import (
+    BID,
+    LISTING,
+    REVISION,
+    SYSTEM_ACTOR,
+    BidAction,
+    ListingAction,
+    RevisionAction,
+)
 from marketplace.catalogue.vocab import (
     IP_TYPES,
     MATURITY_ORDER,
@@ -48,6 +58,7 @@ from marketplace.core.notifications import N_, notify
 from marketplace.db import utcnow
 
 Listing = Achievement | Demand
+CHINA = ZoneInfo("Asia/Shanghai")
 Reasons = list[tuple[str | None, Any]]
 
 #: who may publish what (organisation types)
@@ -550,8 +561,8 @@ def decide_revision(
 
 def validity(listing: Listing, now: datetime, achievement_months: int) -> datetime:
     """When a listing published (or renewed) now leaves the catalogue."""
-    if isinstance(listing, Demand):
-        return datetime.combine(listing.deadline + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+    if isinstance(listing, Demand):  # the end of the deadline day, China time
+        return datetime.combine(listing.deadline + timedelta(days=1), datetime.min.time(), tzinfo=CHINA)
     return now + timedelta(days=round(achievement_months * 30.44))
 
 
@@ -897,3 +908,134 @@ def completeness(achievement: Achievement) -> Completeness:
 
 def at_least(maturity: str, minimum: str) -> bool:
     return MATURITY_ORDER.index(Maturity(maturity)) >= MATURITY_ORDER.index(Maturity(minimum))
+
+
+# --- challenge bids (揭榜) -------------------------------------------------------------------------
+
+BID_OWNERS = {OrganizationType.UNIVERSITY, OrganizationType.INSTITUTE}
+
+
+@dataclass
+class BidInput:
+    proposal: str
+    price: Decimal | None
+    timeline: str = ""
+    team: list[dict[str, str]] = field(default_factory=list)
+
+
+def can_bid(actor: Any, demand: Demand, today: date | None = None) -> bool:
+    today = today or date.today()
+    try:
+        org = acting_organization(actor, BID_OWNERS)
+    except PermissionDenied:
+        return False
+    open_ = demand.is_challenge and demand.is_published and (demand.application_deadline or today) >= today
+    return (
+        open_
+        and org.id != demand.organization_id
+        and not any(b.organization_id == org.id for b in demand.bids)
+    )
+
+
+def submit_bid(
+    session: Session, actor: Any, demand: Demand, data: BidInput, today: date | None = None
+) -> Any:
+    """A university or institute team applies to a published challenge, once, before applications close."""
+    today = today or date.today()
+    org = acting_organization(actor, BID_OWNERS)
+    if not (demand.is_challenge and demand.is_published):
+        raise ValidationFailed.one(None, _l("Only published challenges accept applications."))
+    if demand.application_deadline and demand.application_deadline < today:
+        raise ValidationFailed.one(None, _l("Applications for this challenge have closed."))
+    if any(b.organization_id == org.id for b in demand.bids):
+        raise ValidationFailed.one(None, _l("Your organisation has already applied to this challenge."))
+    reasons: Reasons = []
+    if len((data.proposal or "").strip()) < 20:
+        reasons.append(("proposal", _l("Describe your proposal in at least 20 characters.")))
+    if data.price is None or data.price <= 0:
+        reasons.append(("price", _l("Enter the price you ask.")))
+    reasons += _money_problem(data.price, "price")
+    if reasons:
+        raise ValidationFailed(reasons)
+    bid = ChallengeBid(
+        demand=demand,
+        organization_id=org.id,
+        submitted_by_id=actor.id,
+        proposal=data.proposal.strip(),
+        price=data.price,
+        timeline=data.timeline.strip(),
+        team=[
+            {"name": m.get("name", "").strip(), "title": m.get("title", "").strip()}
+            for m in data.team
+            if m.get("name", "").strip()
+        ],
+    )
+    session.add(bid)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="bid.submit",
+        target=bid,
+        new={"demand_id": demand.id, "price": data.price},
+    )
+    _notify_owner(session, demand, N_("%(org)s has applied to your challenge “%(title)s”."), org=org.name)
+    return bid
+
+
+def decide_bid(session: Session, actor: Any, bid: Any, action: str) -> bool:
+    """Shortlist, select, reject (the challenge's organisation) or withdraw (the bidder) a bid.
+
+    Selecting a bid records it as awarded and tells every other open bidder that they were not selected.
+    """
+    changed = BID.apply(session, bid, action, actor)
+    if not changed:
+        return False
+    bid.decided_at = utcnow()
+    demand = bid.demand
+    if action == BidAction.SELECT:
+        for other in demand.bids:
+            if other is not bid and other.status in ("submitted", "shortlisted"):
+                BID.apply(session, other, BidAction.REJECT, actor, note=f"bid {bid.id} selected")
+                other.decided_at = utcnow()
+                _notify_bidder(
+                    session,
+                    other,
+                    N_("Another team was selected for the challenge “%(title)s”. Thank you for applying."),
+                )
+        session.flush()
+        _notify_bidder(session, bid, N_("Your application to the challenge “%(title)s” has been selected."))
+    elif action == BidAction.REJECT:
+        _notify_bidder(session, bid, N_("Your application to the challenge “%(title)s” was not selected."))
+    elif action == BidAction.SHORTLIST:
+        _notify_bidder(
+            session, bid, N_("Your application to the challenge “%(title)s” has been shortlisted.")
+        )
+    return True
+
+
+def _notify_bidder(session: Session, bid: Any, message: str) -> None:
+    from marketplace.accounts.models import Membership
+
+    users = session.scalars(
+        sa.select(Membership.user_id).where(
+            Membership.organization_id == bid.organization_id, Membership.status == MembershipStatus.APPROVED
+        )
+    )
+    notify(session, users, message, link=_link(bid.demand), title=bid.demand.title)
+
+
+def can_see_bids(actor: Any, demand: Demand) -> bool:
+    return is_owner(actor, demand) or is_moderator(actor)
+
+
+def own_bid(actor: Any, demand: Demand) -> Any:
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None:
+        return None
+    return next((b for b in demand.bids if b.organization_id == membership.organization_id), None)
+
+
+def awarded_bid(demand: Demand) -> Any:
+    """The selected bid of a challenge, which the contract that follows is prefilled from."""
+    return next((b for b in demand.bids if b.status == "selected"), None)

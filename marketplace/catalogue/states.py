@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from marketplace.accounts.models import PlatformRole
-from marketplace.catalogue.models import ListingStatus, RevisionStatus
+from marketplace.catalogue.models import BidStatus, ListingStatus, RevisionStatus
 from marketplace.core.states import StateMachine, Transition
 
 OWNER = "owner"
@@ -102,4 +102,50 @@ REVISION = StateMachine(
         (R.SUBMITTED, RA.APPROVE): Transition(R.NONE, _moderator),
         (R.SUBMITTED, RA.RETURN): Transition(R.RETURNED, _moderator, needs_note=True),
     },
+)
+
+
+class BidAction(StrEnum):
+    SHORTLIST = "shortlist"
+    SELECT = "select"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+
+
+CHALLENGER = "challenger"  #: a member of the organisation that posted the challenge
+BIDDER = "bidder"  #: a member of the organisation that applied
+
+
+def bid_roles(actor: Any, bid: Any) -> set[str]:
+    roles: set[str] = set()
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return roles
+    membership = actor.membership
+    org_id = membership.organization_id if membership is not None else None
+    if org_id == bid.demand.organization_id:
+        roles.add(CHALLENGER)
+    if org_id == bid.organization_id:
+        roles.add(BIDDER)
+    return roles
+
+
+B = BidStatus
+BA = BidAction
+_challenger, _bidder = frozenset({CHALLENGER}), frozenset({BIDDER})
+
+BID = StateMachine(
+    name="bid",
+    states=BidStatus,
+    actions=BidAction,
+    roles_of=bid_roles,
+    transitions={
+        (B.SUBMITTED, BA.SHORTLIST): Transition(B.SHORTLISTED, _challenger),
+        (B.SUBMITTED, BA.SELECT): Transition(B.SELECTED, _challenger),
+        (B.SHORTLISTED, BA.SELECT): Transition(B.SELECTED, _challenger),
+        (B.SUBMITTED, BA.REJECT): Transition(B.NOT_SELECTED, _challenger),
+        (B.SHORTLISTED, BA.REJECT): Transition(B.NOT_SELECTED, _challenger),
+        (B.SUBMITTED, BA.WITHDRAW): Transition(B.WITHDRAWN, _bidder),
+        (B.SHORTLISTED, BA.WITHDRAW): Transition(B.WITHDRAWN, _bidder),
+    },
+    ignored=frozenset({(B.SELECTED, BA.SELECT), (B.SHORTLISTED, BA.SHORTLIST)}),
 )

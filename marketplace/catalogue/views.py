@@ -24,14 +24,15 @@ from markupsafe import Markup
 from marketplace.catalogue import services, vocab
 from marketplace.catalogue.forms import (
     AchievementForm,
+    BidForm,
     DecisionForm,
     DemandForm,
     UploadForm,
     achievement_form_data,
     demand_form_data,
 )
-from marketplace.catalogue.models import Achievement, Attachment, Demand, DemandKind
-from marketplace.catalogue.states import LISTING, REVISION
+from marketplace.catalogue.models import Achievement, Attachment, ChallengeBid, Demand, DemandKind
+from marketplace.catalogue.states import BID, LISTING, REVISION
 from marketplace.core import regions, tx, uploads
 from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.html import sanitise
@@ -122,6 +123,12 @@ def detail(kinds: str, listing_id: int):
         completeness=services.completeness(listing) if owner and isinstance(listing, Achievement) else None,
         decision=DecisionForm(),
         upload=UploadForm(),
+        bids=listing.bids
+        if isinstance(listing, Demand) and services.can_see_bids(current_user, listing)
+        else [],
+        own_bid=services.own_bid(current_user, listing) if isinstance(listing, Demand) else None,
+        can_bid=isinstance(listing, Demand) and services.can_bid(current_user, listing),
+        bid_machine=BID,
     )
 
 
@@ -379,3 +386,40 @@ def wan_filter(value) -> str:
 def rich_filter(markup: str) -> Markup:
     """Stored rich text, sanitised again on the way out (defence in depth)."""
     return Markup(sanitise(markup))  # noqa: S704 - nh3 output
+
+
+@bp.route("/demands/<int:listing_id>/bids/new", methods=["GET", "POST"])
+@login_required
+def create_bid(listing_id: int):
+    demand = get_or_404(Demand, listing_id)
+    if not services.can_bid(current_user, demand):
+        raise PermissionDenied("bid")
+    form = BidForm()
+    if form.validate_on_submit():
+        try:
+            services.submit_bid(db.session, current_user, demand, form.to_input())
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Your application has been sent to the enterprise."), "success")
+            return redirect(url_for("catalogue.detail", kinds="demands", listing_id=demand.id) + "#bids")
+    return render_template("catalogue/bid_form.html", form=form, demand=demand)
+
+
+@bp.post("/bids/<int:bid_id>/<action>")
+@login_required
+def decide_bid(bid_id: int, action: str):
+    bid = get_or_404(ChallengeBid, bid_id)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.decide_bid(db.session, current_user, bid, action)
+    except (ValidationFailed, InvalidTransition) as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("Done."), "success")
+    return redirect(url_for("catalogue.detail", kinds="demands", listing_id=bid.demand_id) + "#bids")

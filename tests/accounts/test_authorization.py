@@ -91,6 +91,27 @@ def _catalogue_world(w, session, make_user, make_org):
     w.demand = catalogue.create_demand(session, boss, demand_input(title="待审需求"))
     catalogue.act(session, boss, w.demand, "submit")
     w.demand_draft = catalogue.create_demand(session, boss, demand_input(title="需求草稿"))
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    challenge_terms = dict(
+        kind="challenge", reward=Decimal(10**6), application_deadline=date.today() + timedelta(30)
+    )
+    w.challenge_open = catalogue.create_demand(
+        session, boss, demand_input(title="开放榜单", **challenge_terms)
+    )
+    w.challenge = catalogue.create_demand(session, boss, demand_input(title="已揭榜单", **challenge_terms))
+    for challenge in (w.challenge_open, w.challenge):
+        catalogue.act(session, boss, challenge, "submit")
+        catalogue.act(session, moderator, challenge, "approve")
+    w.bid = catalogue.submit_bid(
+        session,
+        owner,
+        w.challenge,
+        catalogue.BidInput(
+            "甲大学的揭榜方案：技术路线清晰可行，已有中试基础，六个月交付样机。", Decimal(500000)
+        ),
+    )
 
 
 def _achievement_form(w, **overrides):
@@ -432,6 +453,25 @@ CASES = [
         effect=lambda w, b: _count(w, Attachment, Attachment.id == w.attachment.id) == 0,
     ),
     Case(
+        "catalogue.create_bid",
+        lambda w: f"/demands/{w.challenge_open.id}/bids/new",
+        OWNERS_A,
+        data=lambda w: {"proposal": "我们的方案基于成熟技术路线，六个月交付。", "price": "50"},
+        effect=lambda w, b: len(reload(w, w.challenge_open).bids) == 1,
+    ),
+    Case(
+        "catalogue.decide_bid",
+        lambda w: f"/bids/{w.bid.id}/select",
+        set(),
+        effect=lambda w, b: reload(w, w.bid).status == "selected",
+    ),
+    Case(
+        "catalogue.decide_bid",
+        lambda w: f"/bids/{w.bid.id}/withdraw",
+        OWNERS_A,
+        effect=lambda w, b: reload(w, w.bid).status == "withdrawn",
+    ),
+    Case(
         "core.notifications_read",
         lambda w: "/notifications/read",
         LOGGED_IN,
@@ -473,6 +513,9 @@ _PLACEHOLDERS = (
     "attachment",
     "demand",
     "demand_draft",
+    "challenge",
+    "challenge_open",
+    "bid",
 )
 
 

@@ -86,3 +86,63 @@ def test_achievement_review_cycle(login_as, live_people, screenshots, tmp_path):
     enterprise.goto(detail_url)
     expect(enterprise.locator("#contact-details")).to_contain_text("0531-88886666")
     expect(enterprise.locator("#workflow")).to_have_count(0)
+
+
+def test_challenge_with_two_bids(login_as, live_people, screenshots):
+    from datetime import date, timedelta
+
+    enterprise = login_as(live_people["enterprise"])
+    enterprise.goto("/my/listings")
+    enterprise.locator("#new-challenge").click()
+    enterprise.get_by_label("标题", exact=True).fill("挖机液压系统节能控制揭榜")
+    enterprise.get_by_label("需解决的问题").fill(
+        "现有挖掘机液压系统节流损失大，整机油耗高于行业先进水平约15%，需要新的控制策略。"
+    )
+    enterprise.get_by_label("目标指标").fill("整机油耗降低≥12%，作业效率不降低，控制器成本≤8000元/台")
+    enterprise.get_by_label("技术领域").select_option("equipment")
+    enterprise.get_by_label("省份").select_option(label="浙江省")
+    expect(enterprise.locator("#city_code option", has_text="杭州市")).to_have_count(1)
+    enterprise.get_by_label("城市").select_option(label="杭州市")
+    enterprise.get_by_label("期望成熟度").select_option("pilot")
+    enterprise.get_by_label("合作开发").check()
+    enterprise.get_by_label("截止日期", exact=True).fill((date.today() + timedelta(days=120)).isoformat())
+    enterprise.get_by_label("榜单金额（万元）").fill("300")
+    enterprise.get_by_label("揭榜截止日期").fill((date.today() + timedelta(days=60)).isoformat())
+    enterprise.get_by_label("财政资助比例（%）").fill("50")
+    enterprise.locator("#listing-form button[type=submit]").click()
+    expect(enterprise.locator(".alert-success")).to_be_visible()
+    enterprise.locator("button[data-action=submit]").click()
+    challenge_url = enterprise.url
+
+    moderator = login_as(live_people["moderator"])
+    moderator.goto(challenge_url)
+    moderator.locator("button[data-action=approve]").click()
+    expect(moderator.locator("#workflow")).to_contain_text("已发布")
+
+    for key, price in (("university", "260"), ("university2", "280")):
+        team = login_as(live_people[key])
+        team.goto(challenge_url)
+        expect(team.locator("#reward")).to_contain_text("300 万元")
+        team.locator("#apply").click()
+        team.get_by_label("方案").fill(
+            f"{key} 团队：基于负载敏感与电液比例控制的节能方案，已完成台架试验，油耗降低14%。"
+        )
+        team.get_by_label("报价（万元）").fill(price)
+        team.locator("#bid-form button[type=submit]").click()
+        expect(team.locator("#own-bid")).to_contain_text("已收到")
+
+    enterprise.goto(challenge_url)
+    bids = enterprise.locator("#bids [data-bid]")
+    expect(bids).to_have_count(2)
+    enterprise.screenshot(path=screenshots / "13-challenge-bids.png", full_page=True)
+    enterprise.locator("[data-bid='南湖农业大学'] button[data-bid-action=select]").click()
+    expect(enterprise.locator("[data-bid='南湖农业大学'] [data-bid-status]")).to_have_text("已中选")
+    expect(enterprise.locator("[data-bid='东岳理工大学'] [data-bid-status]")).to_have_text("未中选")
+
+    loser = login_as(live_people["university"])
+    loser.goto("/notifications")
+    expect(loser.locator("#notification-list")).to_contain_text("挖机液压系统节能控制揭榜")
+    expect(loser.locator("#notification-list")).to_contain_text("已选定其他团队")
+    winner = login_as(live_people["university2"])
+    winner.goto(challenge_url)
+    expect(winner.locator("#own-bid [data-bid-status]")).to_have_text("已中选")
