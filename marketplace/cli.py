@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(mail_group)
     app.cli.add_command(i18n)
+    app.cli.add_command(catalogue_group)
 
 
 @click.command("seed-demo")
@@ -118,3 +119,18 @@ def hant() -> None:
 def compile_() -> None:
     """Compile every catalogue to .mo."""
     _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+catalogue_group = AppGroup("catalogue", help="The catalogue of achievements and demands.")
+
+
+@catalogue_group.command("expire")
+@click.option("--remind-days", default=30, show_default=True, help="Remind owners this many days ahead.")
+def expire(remind_days: int) -> None:
+    """Expire listings past their validity or deadline and remind owners of coming expiries (run daily)."""
+    from marketplace.catalogue import services as catalogue
+
+    reminded = catalogue.remind_expiring(db.session, days=remind_days)
+    expired = catalogue.expire_due(db.session)
+    db.session.commit()
+    click.echo(f"{expired} listings expired, {reminded} owners reminded.")

@@ -26,6 +26,17 @@ def test_seed_demo_creates_a_world_with_one_login_per_role(app, session):
     assert len(provinces) >= 5
     roles = {r for u in session.scalars(sa.select(User)) for r in u.role_names}
     assert roles == {"admin", "moderator", "broker", "clerk"}
+    from marketplace.catalogue.models import Achievement, Demand
+
+    published = session.scalars(sa.select(Achievement).where(Achievement.status == "published")).all()
+    assert len(published) >= 200 and len({a.field for a in published}) == 9
+    assert len({a.province_code for a in published}) >= 5
+    assert any(
+        "學" in a.title or "術" in a.title or "電" in a.title for a in published
+    )  # some in Traditional
+    demands = session.scalars(sa.select(Demand).where(Demand.status == "published")).all()
+    assert len(demands) >= 60 and any(d.kind == "challenge" for d in demands)
+    assert session.scalars(sa.select(Achievement).where(Achievement.status == "submitted")).first()
     # a second run refuses, --if-empty is a no-op
     assert runner.invoke(args=["seed-demo"]).exit_code != 0
     assert runner.invoke(args=["seed-demo", "--if-empty"]).exit_code == 0
@@ -45,3 +56,17 @@ def test_create_admin(app, session):
     assert result.exit_code == 0, result.output
     user = session.scalar(sa.select(User).where(User.email == "boss@example.com"))
     assert user.has_role("admin")
+
+
+def test_catalogue_expire_command(app, session, make_demand, moderator):
+    from datetime import date, timedelta
+
+    from marketplace.db import utcnow
+
+    demand = make_demand(publish_with=moderator, deadline=date.today() + timedelta(days=1))
+    demand.expires_at = utcnow() - timedelta(minutes=1)
+    session.commit()
+    result = app.test_cli_runner().invoke(args=["catalogue", "expire"])
+    assert result.exit_code == 0 and "1 listings expired" in result.output
+    session.refresh(demand)
+    assert demand.status == "expired"

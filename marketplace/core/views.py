@@ -23,6 +23,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.forms import EmptyForm, LanguageForm
 from marketplace.accounts.models import Organization, User, VerificationStatus
 from marketplace.accounts.permissions import Action, require
+from marketplace.catalogue.models import Achievement, Demand
 from marketplace.core import audit, tx
 from marketplace.core import notifications as notices
 from marketplace.core.errors import ValidationFailed
@@ -43,6 +44,10 @@ def home():
             )
         ),
         "users": db.session.scalar(sa.select(sa.func.count(User.id))),
+        "achievements": db.session.scalar(
+            sa.select(sa.func.count(Achievement.id)).where(Achievement.status == "published")
+        ),
+        "demands": db.session.scalar(sa.select(sa.func.count(Demand.id)).where(Demand.status == "published")),
     }
     return render_template("core/home.html", figures=figures)
 
