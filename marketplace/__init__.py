@@ -15,8 +15,9 @@ from flask_wtf.csrf import CSRFError
 
 from marketplace import config as settings
 from marketplace.accounts import services as account_services
-from marketplace.core.errors import NotFound, PermissionDenied
+from marketplace.core.errors import HTTP_ERROR_CODES, NotFound, PermissionDenied
 from marketplace.db import tune_sqlite
+from marketplace.extensions import api as rest_api
 from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.i18n import LANGUAGE_NAMES, html_lang, select_locale, to_script
 
@@ -86,6 +87,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     # every domain's models, so that the metadata (and Alembic autogenerate) sees all tables
+    import marketplace.api.models  # noqa: F401
     import marketplace.catalogue.models  # noqa: F401
     import marketplace.core.counters  # noqa: F401
     import marketplace.core.models  # noqa: F401
@@ -98,18 +100,32 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from marketplace.core.web import IdConverter, id_param_schema
+
+    app.url_map.converters["int"] = IdConverter  # every <int:...> in a route is a bounded database id
+    from werkzeug.exceptions import HTTPException
+
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.api.views import bp as api_bp
+    from marketplace.api.views import handle_http_error
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.core.views import bp as core_bp
 
     for blueprint in (core_bp, accounts_bp, catalogue_bp):
         app.register_blueprint(blueprint)
+    # the JSON API: token-authenticated (no cookies), so CSRF does not apply; one error envelope
+    api_bp.register_error_handler(HTTPException, handle_http_error)
+    csrf.exempt(api_bp)
+    rest_api.init_app(app)
+    rest_api.register_converter(IdConverter, id_param_schema)
+    rest_api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    rest_api.register_blueprint(api_bp)
 
 
 def _register_error_handlers(app: Flask) -> None:
     def page(code: int, title: Any, message: Any):
         if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            return {"error": {"code": code, "message": str(message)}}, code
+            return {"error": {"code": HTTP_ERROR_CODES.get(code, "error"), "message": str(message)}}, code
         return render_template("errors/error.html", code=code, title=title, message=message), code
 
     @app.errorhandler(400)
@@ -137,6 +153,11 @@ def _register_error_handlers(app: Flask) -> None:
     @app.errorhandler(405)
     def not_allowed(_e):
         return page(405, _l("Method not allowed"), _l("This address does not accept this kind of request."))
+
+    @app.errorhandler(413)
+    def too_large(_e):
+        return page(413, _l("The upload is too large"), _l("Files can be at most %(mb)d MB.",
+                                                           mb=app.config["MAX_CONTENT_LENGTH"] // 2**20))
 
     @app.errorhandler(429)
     def too_many(_e):

@@ -81,6 +81,12 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
         "PER_PAGE": 20,
+        # flask-smorest: the OpenAPI document of /api/v1, generated from the schemas
+        "API_TITLE": "TechTransfer Market API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
         #: a published achievement leaves the catalogue after this many months unless renewed
         "ACHIEVEMENT_VALIDITY_MONTHS": 12,
         #: largest accepted attachment

@@ -136,3 +136,8 @@ class LanguageForm(FlaskForm):
 
 class EmptyForm(FlaskForm):
     """A form with nothing but the CSRF token, for one-click POST buttons."""
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("What the token is for"), validators=[_required],
+                       description=_l("e.g. the name of the regional technology market that uses it"))

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from marketplace.accounts import labels, services
 from marketplace.accounts.forms import (
+    ApiTokenForm,
     ChangePasswordForm,
     DecisionForm,
     EmptyForm,
@@ -24,7 +25,7 @@ from marketplace.accounts.models import Membership, Organization, User, Verifica
 from marketplace.accounts.permissions import Action, can, require
 from marketplace.accounts.states import MEMBERSHIP, ORGANIZATION_VERIFICATION
 from marketplace.core import mail, regions, tx
-from marketplace.core.errors import InvalidTransition, ValidationFailed
+from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.web import get_or_404, page_arg, safe_next, show_errors
 from marketplace.extensions import db, limiter
 
@@ -424,3 +425,47 @@ def change_roles(user_id: int):
         tx.commit()
         flash(_("Saved."), "success")
     return redirect(url_for("accounts.admin_users", q=request.args.get("q", "")))
+
+
+# --- API tokens of the organisation (for regional technology markets exchanging data) ---------------
+
+
+@bp.route("/my/organization/api-tokens", methods=["GET", "POST"])
+@login_required
+def api_tokens():
+    from marketplace.api import services as api_services
+
+    org = current_user.organization
+    if org is None or not org.is_verified:
+        raise PermissionDenied("the API is for verified organisations")
+    require(current_user, Action.EDIT_ORGANIZATION, org)
+    form = ApiTokenForm()
+    if form.validate_on_submit():
+        try:
+            token, raw = api_services.create_token(db.session, current_user, org, form.name.data)
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            # shown once, in this response only: never flashed (the session cookie is not encrypted)
+            return render_template("accounts/api_token_created.html", token=token, raw=raw)
+    tokens = api_services.tokens_of(db.session, current_user, org)
+    return render_template(
+        "accounts/api_tokens.html", org=org, tokens=tokens, form=form, revoke_form=EmptyForm()
+    )
+
+
+@bp.post("/api-tokens/<int:token_id>/revoke")
+@login_required
+def revoke_api_token(token_id: int):
+    from marketplace.api import services as api_services
+    from marketplace.api.models import ApiToken
+
+    token = get_or_404(ApiToken, token_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    api_services.revoke_token(db.session, current_user, token)
+    tx.commit()
+    flash(_("The token has been revoked."), "success")
+    return redirect(url_for("accounts.api_tokens"))

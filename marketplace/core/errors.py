@@ -43,3 +43,11 @@ class InvalidTransition(DomainError):
     def __init__(self, machine: str, state: str, action: str):
         self.machine, self.state, self.action = machine, state, action
         super().__init__(f"{machine}: action {action!r} is not allowed in state {state!r}")
+
+
+#: machine-readable error codes of the JSON error envelope, by HTTP status
+HTTP_ERROR_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    409: "conflict", 413: "too_large", 415: "unsupported_media_type", 422: "validation_failed",
+    429: "rate_limited", 500: "server_error",
+}

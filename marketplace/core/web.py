@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, request, url_for
 from flask_wtf import FlaskForm
+from werkzeug.routing import IntegerConverter
 
 from marketplace.core.errors import ValidationFailed
 from marketplace.extensions import db
@@ -40,3 +41,17 @@ def safe_next(target: str | None, default: str = "core.home") -> str:
 
 def page_arg() -> int:
     return request.args.get("page", 1, type=int) or 1
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` for database ids: 1 to 2**31-1 (a PostgreSQL ``integer``). Anything else is a 404,
+    never an overflow in the database driver."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def id_param_schema(converter: IdConverter) -> dict:
+    return {"type": "integer", "minimum": converter.min, "maximum": converter.max}

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
 from marketplace.accounts.states import VerificationAction
+from marketplace.api.models import ApiToken
 from marketplace.catalogue.models import Achievement, Attachment, Demand
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
@@ -63,6 +64,9 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     w.reset_token = services.make_reset_token(w.target, "unused")  # replaced with the app's key in the case
     w.new_code = valid_credit_code()
     _catalogue_world(w, session, make_user, make_org)
+    from marketplace.api import services as api_services
+
+    w.token, _raw = api_services.create_token(session, w.users["org_admin"], w.org_a, "旧令牌")
     session.commit()
     return w
 
@@ -472,6 +476,74 @@ CASES = [
         effect=lambda w, b: reload(w, w.bid).status == "withdrawn",
     ),
     Case(
+        "accounts.api_tokens",
+        lambda w: "/my/organization/api-tokens",
+        {"org_admin"},
+        data=lambda w: {"name": "区域技术市场"},
+        effect=lambda w, b: _count(w, ApiToken, ApiToken.name == "区域技术市场") == 1,
+    ),
+    Case(
+        "accounts.revoke_api_token",
+        lambda w: f"/api-tokens/{w.token.id}/revoke",
+        {"org_admin", "admin"},
+        effect=lambda w, b: reload(w, w.token).revoked_at is not None,
+    ),
+    # the JSON API: a logged-in browser session never authorises an API write (only a token does)
+    Case(
+        "api.Achievements",
+        lambda w: "/api/v1/achievements",
+        set(),
+        denied_status=401,
+        anonymous_status=401,
+        data=lambda w: {"title": "会话写入"},
+        effect=lambda w, b: _count(w, Achievement, Achievement.title == "会话写入") == 1,
+    ),
+    Case(
+        "api.AchievementItem",
+        lambda w: f"/api/v1/achievements/{w.draft.id}",
+        set(),
+        method="PUT",
+        denied_status=401,
+        anonymous_status=401,
+        data=lambda w: {"title": "会话改写"},
+        effect=lambda w, b: reload(w, w.draft).title == "会话改写",
+    ),
+    Case(
+        "api.Demands",
+        lambda w: "/api/v1/demands",
+        set(),
+        denied_status=401,
+        anonymous_status=401,
+        data=lambda w: {"title": "会话写入"},
+        effect=lambda w, b: _count(w, Demand, Demand.title == "会话写入") == 1,
+    ),
+    Case(
+        "api.DemandItem",
+        lambda w: f"/api/v1/demands/{w.demand_draft.id}",
+        set(),
+        method="PUT",
+        denied_status=401,
+        anonymous_status=401,
+        data=lambda w: {"title": "会话改写"},
+        effect=lambda w, b: reload(w, w.demand_draft).title == "会话改写",
+    ),
+    Case(
+        "api.submit_achievement",
+        lambda w: f"/api/v1/achievements/{w.draft.id}/submit",
+        set(),
+        denied_status=401,
+        anonymous_status=401,
+        effect=lambda w, b: reload(w, w.draft).status == "submitted",
+    ),
+    Case(
+        "api.submit_demand",
+        lambda w: f"/api/v1/demands/{w.demand_draft.id}/submit",
+        set(),
+        denied_status=401,
+        anonymous_status=401,
+        effect=lambda w, b: reload(w, w.demand_draft).status == "submitted",
+    ),
+    Case(
         "core.notifications_read",
         lambda w: "/notifications/read",
         LOGGED_IN,
@@ -516,6 +588,7 @@ _PLACEHOLDERS = (
     "challenge",
     "challenge_open",
     "bid",
+    "token",
 )
 
 
@@ -535,6 +608,8 @@ def test_matrix(case: Case, persona: str, world, browser, app):
     url = case.url(world)
     if case.method == "GET":
         response = browser.get(url)
+    elif case.method in ("PUT", "PATCH", "DELETE"):
+        response = browser.client.open(url, method=case.method, json=case.data(world))
     else:
         response = browser.post(
             url, case.data(world), token_from=case.token_from, content_type="multipart/form-data"
@@ -554,12 +629,12 @@ def test_matrix(case: Case, persona: str, world, browser, app):
             assert response.status_code == 302 and response.location == "/"
         else:
             assert response.status_code == case.denied_status, response.get_data(as_text=True)[:300]
-        if case.method == "POST" and case.check_denied_effect:
+        if case.method != "GET" and case.check_denied_effect:
             assert not case.effect(world, browser), f"{persona} was refused but the change happened"
 
 
 def test_matrix_covers_every_mutating_route(app):
-    covered = {case.endpoint for case in CASES if case.method == "POST"}
+    covered = {case.endpoint for case in CASES if case.method != "GET"}
     mutating = {
         rule.endpoint
         for rule in app.url_map.iter_rules()

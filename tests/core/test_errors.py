@@ -29,7 +29,7 @@ def test_500_page_is_localized_and_hides_the_error(database_url, tmp_path):
 def test_json_clients_get_json_errors(client):
     response = client.get("/no/such/page", headers={"Accept": "application/json"})
     assert response.status_code == 404
-    assert response.json == {"error": {"code": 404, "message": "您访问的页面不存在或已被删除。"}}
+    assert response.json == {"error": {"code": "not_found", "message": "您访问的页面不存在或已被删除。"}}
 
 
 def test_security_headers(client):

@@ -1,0 +1,211 @@
+"""Request and response schemas of API v1; the OpenAPI document is generated from them."""
+
+from __future__ import annotations
+
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+from marketplace.catalogue.models import DemandKind, ListingStatus
+from marketplace.catalogue.vocab import Field, IPStatus, IPType, Maturity, TransferMode
+
+FIELD_CODES = [f.value for f in Field]
+MATURITY_CODES = [m.value for m in Maturity]
+MODE_CODES = [m.value for m in TransferMode]
+REGION = validate.Regexp(r"^\d{6}$", error="A 6-digit region code.")
+#: amounts in 元 are exact decimals, exchanged as strings ("1200000.00"); ranges are checked by the services
+MONEY = {
+    "as_string": True,
+    "places": 2,
+    "allow_nan": False,
+    "metadata": {
+        "type": "string",
+        "format": "decimal",
+        "pattern": r"^\d{1,12}(\.\d{1,2})?$",
+        "description": "元, as a decimal string",
+    },
+}
+
+
+class ListingQuery(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    field = fields.String(validate=validate.OneOf(FIELD_CODES))
+    province_code = fields.String(validate=REGION)
+    maturity = fields.String(validate=validate.OneOf(MATURITY_CODES))
+    q = fields.String(validate=validate.Length(min=1, max=50), metadata={"description": "Words in the title"})
+
+
+class DemandQuery(ListingQuery):
+    kind = fields.String(validate=validate.OneOf([k.value for k in DemandKind]))
+
+
+class OrganizationRef(Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    type = fields.String(required=True)
+
+
+class IPItem(Schema):
+    ip_type = fields.String(required=True, validate=validate.OneOf([t.value for t in IPType]))
+    number = fields.String(load_default="", validate=validate.Length(max=32))
+    status = fields.String(
+        load_default=IPStatus.GRANTED.value, validate=validate.OneOf([s.value for s in IPStatus])
+    )
+
+
+class TeamMember(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=50))
+    title = fields.String(load_default="", validate=validate.Length(max=50))
+
+
+class _ListingOut(Schema):
+    id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    field = fields.String(required=True)
+    keywords = fields.List(fields.String(), required=True)
+    province_code = fields.String(required=True)
+    city_code = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in ListingStatus]))
+    organization = fields.Nested(OrganizationRef, required=True)
+    published_at = fields.DateTime(allow_none=True)
+    expires_at = fields.DateTime(allow_none=True)
+    url = fields.String(required=True)
+
+
+class AchievementOut(_ListingOut):
+    summary = fields.String(required=True, metadata={"description": "Sanitised HTML"})
+    maturity = fields.String(required=True)
+    trl = fields.Integer(allow_none=True)
+    transfer_modes = fields.List(fields.String(), required=True)
+    price = fields.Decimal(
+        allow_none=True,
+        **{**MONEY, "metadata": {**MONEY["metadata"], "description": "元; null means negotiable"}},
+    )
+    filing_number = fields.String(allow_none=True)
+    title_en = fields.String(allow_none=True)
+    summary_en = fields.String(allow_none=True)
+    ip_items = fields.List(fields.Nested(IPItem), required=True)
+    team = fields.List(fields.Nested(TeamMember), required=True)
+
+
+class DemandOut(_ListingOut):
+    kind = fields.String(required=True)
+    problem = fields.String(required=True)
+    metrics = fields.String(required=True)
+    constraints = fields.String(required=True)
+    ip_terms = fields.String(required=True)
+    expected_maturity = fields.String(required=True)
+    modes = fields.List(fields.String(), required=True)
+    budget = fields.Decimal(
+        allow_none=True,
+        **{**MONEY, "metadata": {**MONEY["metadata"], "description": "元; null means negotiable"}},
+    )
+    deadline = fields.Date(required=True)
+    reward = fields.Decimal(allow_none=True, **MONEY)
+    application_deadline = fields.Date(allow_none=True)
+    cofunding_rate = fields.Decimal(
+        allow_none=True, as_string=True, metadata={"type": "string", "format": "decimal"}
+    )
+    cofunding_cap = fields.Decimal(allow_none=True, **MONEY)
+
+
+class _Page(Schema):
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    total = fields.Integer(required=True)
+    pages = fields.Integer(required=True)
+
+
+class AchievementPage(_Page):
+    items = fields.List(fields.Nested(AchievementOut), required=True)
+
+
+class DemandPage(_Page):
+    items = fields.List(fields.Nested(DemandOut), required=True)
+
+
+class AchievementIn(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    summary = fields.String(required=True, validate=validate.Length(max=20000))
+    field = fields.String(required=True, validate=validate.OneOf(FIELD_CODES))
+    maturity = fields.String(required=True, validate=validate.OneOf(MATURITY_CODES))
+    province_code = fields.String(required=True, validate=REGION)
+    city_code = fields.String(required=True, validate=REGION)
+    transfer_modes = fields.List(fields.String(validate=validate.OneOf(MODE_CODES)), required=True)
+    keywords = fields.List(fields.String(validate=validate.Length(max=30)), load_default=list)
+    trl = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1, max=9))
+    price = fields.Decimal(allow_none=True, load_default=None, **MONEY)
+    contact_name = fields.String(load_default="", validate=validate.Length(max=50))
+    contact_phone = fields.String(load_default="", validate=validate.Length(max=30))
+    contact_email = fields.String(load_default="", validate=validate.Length(max=254))
+    title_en = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200))
+    summary_en = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=20000))
+    ip_items = fields.List(fields.Nested(IPItem), load_default=list, validate=validate.Length(max=50))
+    team = fields.List(fields.Nested(TeamMember), load_default=list, validate=validate.Length(max=30))
+
+
+class DemandIn(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    kind = fields.String(
+        load_default=DemandKind.DEMAND.value, validate=validate.OneOf([k.value for k in DemandKind])
+    )
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    field = fields.String(required=True, validate=validate.OneOf(FIELD_CODES))
+    problem = fields.String(required=True, validate=validate.Length(max=20000))
+    metrics = fields.String(required=True, validate=validate.Length(max=5000))
+    constraints = fields.String(load_default="", validate=validate.Length(max=5000))
+    ip_terms = fields.String(load_default="", validate=validate.Length(max=5000))
+    keywords = fields.List(fields.String(validate=validate.Length(max=30)), load_default=list)
+    expected_maturity = fields.String(required=True, validate=validate.OneOf(MATURITY_CODES))
+    modes = fields.List(fields.String(validate=validate.OneOf(MODE_CODES)), required=True)
+    budget = fields.Decimal(allow_none=True, load_default=None, **MONEY)
+    deadline = fields.Date(required=True)
+    province_code = fields.String(required=True, validate=REGION)
+    city_code = fields.String(required=True, validate=REGION)
+    contact_name = fields.String(load_default="", validate=validate.Length(max=50))
+    contact_phone = fields.String(load_default="", validate=validate.Length(max=30))
+    contact_email = fields.String(load_default="", validate=validate.Length(max=254))
+    reward = fields.Decimal(allow_none=True, load_default=None, **MONEY)
+    application_deadline = fields.Date(allow_none=True, load_default=None)
+    cofunding_rate = fields.Decimal(
+        allow_none=True,
+        load_default=None,
+        as_string=True,
+        places=4,
+        metadata={
+            "type": "string",
+            "format": "decimal",
+            "pattern": r"^(0(\.\d{1,4})?|1(\.0{1,4})?)$",
+            "description": "Share of the contract value co-funded, 0-1",
+        },
+    )
+    cofunding_cap = fields.Decimal(allow_none=True, load_default=None, **MONEY)
+
+
+class WriteResult(Schema):
+    id = fields.Integer(required=True)
+    status = fields.String(required=True)
+    revision_status = fields.String(required=True)
+    url = fields.String(required=True)
+
+
+class ErrorDetail(Schema):
+    field = fields.String(allow_none=True)
+    message = fields.String(required=True)
+
+
+class ErrorBody(Schema):
+    code = fields.String(required=True, metadata={"description": "Machine-readable, e.g. validation_failed"})
+    message = fields.String(required=True)
+    details = fields.List(fields.Nested(ErrorDetail))
+
+
+class ErrorOut(Schema):
+    error = fields.Nested(ErrorBody, required=True)

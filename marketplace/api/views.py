@@ -1,0 +1,353 @@
+"""API v1 endpoints. Reads are public (published listings only); writes need ``Authorization: Bearer``."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from flask import abort, g, jsonify, make_response, request, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from werkzeug.exceptions import HTTPException
+
+from marketplace.api import services as api_services
+from marketplace.api.schemas import (
+    AchievementIn,
+    AchievementOut,
+    AchievementPage,
+    DemandIn,
+    DemandOut,
+    DemandPage,
+    DemandQuery,
+    ErrorOut,
+    ListingQuery,
+    WriteResult,
+)
+from marketplace.catalogue import services as catalogue
+from marketplace.catalogue.models import Achievement, Demand, ListingStatus
+from marketplace.core import tx
+from marketplace.core.errors import HTTP_ERROR_CODES, InvalidTransition, PermissionDenied, ValidationFailed
+from marketplace.extensions import db
+
+bp = Blueprint(
+    "api", __name__, url_prefix="/api/v1", description="Published listings; writes with an API token"
+)
+BEARER = [{"bearerAuth": []}]
+
+
+def error(status: int, code: str, message: str, details: list[dict[str, Any]] | None = None):
+    body: dict[str, Any] = {"code": code, "message": message}
+    if details:
+        body["details"] = details
+    abort(make_response(jsonify({"error": body}), status))
+
+
+def handle_http_error(exc: HTTPException):
+    """Every error under /api/v1 in one envelope: ``{"error": {"code", "message", "details"?}}``."""
+    if exc.response is not None:
+        return exc.response
+    details = None
+    messages = (getattr(exc, "data", None) or {}).get("messages")
+    if messages:
+        details = [
+            {
+                "field": f"{location}.{name}",
+                "message": "; ".join(map(str, errs)) if isinstance(errs, list) else str(errs),
+            }
+            for location, by_field in messages.items()
+            for name, errs in by_field.items()
+        ]
+    body: dict[str, Any] = {
+        "code": HTTP_ERROR_CODES.get(exc.code or 500, "error"),
+        "message": exc.description or exc.name,
+    }
+    if details:
+        body["details"] = details
+    return jsonify({"error": body}), exc.code
+
+
+@bp.before_request
+def _authenticate_writes() -> None:
+    """Writes need a token; checked before the body is validated, so an anonymous caller learns nothing."""
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        header = request.headers.get("Authorization", "")
+        raw = header[7:].strip() if header.lower().startswith("bearer ") else None
+        g.api_actor = api_services.authenticate(db.session, raw)
+        if g.api_actor is None:
+            error(401, "unauthorized", "A valid API token is required: Authorization: Bearer <token>.")
+        tx.commit()  # records the token's last use
+
+
+def _actor():
+    return g.api_actor
+
+
+def _page(model, stmt, args) -> dict[str, Any]:
+    page = db.paginate(stmt, page=args["page"], per_page=args["per_page"], error_out=False, count=True)
+    return {
+        "items": [_out(item) for item in page.items],
+        "page": page.page,
+        "per_page": page.per_page,
+        "total": page.total or 0,
+        "pages": math.ceil((page.total or 0) / page.per_page) if page.per_page else 0,
+    }
+
+
+def _out(listing) -> dict[str, Any]:
+    data = {
+        c: getattr(listing, c)
+        for c in (
+            "id",
+            "title",
+            "field",
+            "keywords",
+            "province_code",
+            "city_code",
+            "status",
+            "published_at",
+            "expires_at",
+        )
+    }
+    data["organization"] = {
+        "id": listing.organization.id,
+        "name": listing.organization.name,
+        "type": listing.organization.type,
+    }
+    kinds = f"{listing.kind_name}s"
+    data["url"] = url_for("catalogue.detail", kinds=kinds, listing_id=listing.id, _external=True)
+    if isinstance(listing, Achievement):
+        for c in (
+            "summary",
+            "maturity",
+            "trl",
+            "transfer_modes",
+            "price",
+            "filing_number",
+            "title_en",
+            "summary_en",
+            "team",
+        ):
+            data[c] = getattr(listing, c)
+        data["ip_items"] = [
+            {"ip_type": i.ip_type, "number": i.number, "status": i.status} for i in listing.ip_items
+        ]
+    else:
+        for c in (
+            "kind",
+            "problem",
+            "metrics",
+            "constraints",
+            "ip_terms",
+            "expected_maturity",
+            "modes",
+            "budget",
+            "deadline",
+            "reward",
+            "application_deadline",
+            "cofunding_rate",
+            "cofunding_cap",
+        ):
+            data[c] = getattr(listing, c)
+    return data
+
+
+def _published(model, listing_id: int):
+    listing = db.session.get(model, listing_id)
+    if listing is None or listing.status != ListingStatus.PUBLISHED:
+        error(404, "not_found", "No published listing with this id.")
+    return listing
+
+
+def _filters(args, kind: str | None = None) -> catalogue.Filters:
+    return catalogue.Filters(
+        field=args.get("field"),
+        province_code=args.get("province_code"),
+        maturity=args.get("maturity"),
+        kind=kind or args.get("kind"),
+        q=args.get("q"),
+    )
+
+
+def _validation(exc: ValidationFailed):
+    error(
+        422,
+        "validation_failed",
+        "The listing is not valid.",
+        [{"field": f, "message": str(m)} for f, m in exc.reasons],
+    )
+
+
+def _write_result(listing) -> dict[str, Any]:
+    return {
+        "id": listing.id,
+        "status": listing.status,
+        "revision_status": listing.revision_status,
+        "url": url_for(
+            "catalogue.detail", kinds=f"{listing.kind_name}s", listing_id=listing.id, _external=True
+        ),
+    }
+
+
+def _owned(model, listing_id: int, actor):
+    listing = db.session.get(model, listing_id)
+    if listing is None or not catalogue.is_owner(actor, listing):
+        error(404, "not_found", "No listing of your organisation with this id.")
+    return listing
+
+
+@bp.route("/achievements")
+class Achievements(MethodView):
+    @bp.arguments(ListingQuery, location="query")
+    @bp.response(200, AchievementPage)
+    def get(self, args):
+        """Published achievements, newest first."""
+        return _page(Achievement, catalogue.public_listings(Achievement, _filters(args)), args)
+
+    @bp.arguments(AchievementIn)
+    @bp.response(201, WriteResult)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(403, schema=ErrorOut)
+    @bp.alt_response(422, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def post(self, data):
+        """Create a draft achievement of the token's organisation."""
+        actor = _actor()
+        try:
+            listing = catalogue.create_achievement(db.session, actor, _achievement_input(data))
+        except PermissionDenied:
+            error(403, "forbidden", "This organisation cannot publish achievements.")
+        except ValidationFailed as exc:
+            _validation(exc)
+        tx.commit()
+        return _write_result(listing)
+
+
+@bp.route("/achievements/<int:listing_id>")
+class AchievementItem(MethodView):
+    @bp.response(200, AchievementOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    def get(self, listing_id: int):
+        """One published achievement."""
+        return _out(_published(Achievement, listing_id))
+
+    @bp.arguments(AchievementIn)
+    @bp.response(200, WriteResult)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    @bp.alt_response(422, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def put(self, data, listing_id: int):
+        """Replace an achievement of the token's organisation (a published one waits for review)."""
+        actor = _actor()
+        listing = _owned(Achievement, listing_id, actor)
+        _update(actor, listing, _achievement_input(data))
+        return _write_result(listing)
+
+
+@bp.route("/demands")
+class Demands(MethodView):
+    @bp.arguments(DemandQuery, location="query")
+    @bp.response(200, DemandPage)
+    def get(self, args):
+        """Published demands and challenges, newest first."""
+        return _page(Demand, catalogue.public_listings(Demand, _filters(args)), args)
+
+    @bp.arguments(DemandIn)
+    @bp.response(201, WriteResult)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(403, schema=ErrorOut)
+    @bp.alt_response(422, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def post(self, data):
+        """Create a draft demand or challenge of the token's organisation (an enterprise)."""
+        actor = _actor()
+        try:
+            listing = catalogue.create_demand(db.session, actor, catalogue.DemandInput(**data))
+        except PermissionDenied:
+            error(403, "forbidden", "Only verified enterprises post demands.")
+        except ValidationFailed as exc:
+            _validation(exc)
+        tx.commit()
+        return _write_result(listing)
+
+
+@bp.route("/demands/<int:listing_id>")
+class DemandItem(MethodView):
+    @bp.response(200, DemandOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    def get(self, listing_id: int):
+        """One published demand or challenge."""
+        return _out(_published(Demand, listing_id))
+
+    @bp.arguments(DemandIn)
+    @bp.response(200, WriteResult)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    @bp.alt_response(422, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def put(self, data, listing_id: int):
+        """Replace a demand of the token's organisation (a published one waits for review)."""
+        actor = _actor()
+        listing = _owned(Demand, listing_id, actor)
+        _update(actor, listing, catalogue.DemandInput(**data))
+        return _write_result(listing)
+
+
+@bp.route("/challenges")
+class Challenges(MethodView):
+    @bp.arguments(ListingQuery, location="query")
+    @bp.response(200, DemandPage)
+    def get(self, args):
+        """Published 揭榜挂帅 challenges, newest first."""
+        return _page(Demand, catalogue.public_listings(Demand, _filters(args, kind="challenge")), args)
+
+
+def _submit(model, listing_id: int):
+    actor = _actor()
+    listing = _owned(model, listing_id, actor)
+    try:
+        catalogue.act(db.session, actor, listing, "submit")
+    except InvalidTransition:
+        error(409, "conflict", f"A listing in state {listing.status!r} cannot be submitted.")
+    except ValidationFailed as exc:
+        _validation(exc)
+    tx.commit()
+    return _write_result(listing)
+
+
+@bp.route("/achievements/<int:listing_id>/submit", methods=["POST"])
+@bp.response(200, WriteResult)
+@bp.alt_response(401, schema=ErrorOut)
+@bp.alt_response(404, schema=ErrorOut)
+@bp.alt_response(409, schema=ErrorOut)
+@bp.doc(security=BEARER)
+def submit_achievement(listing_id: int):
+    """Submit a draft (or returned) achievement for review."""
+    return _submit(Achievement, listing_id)
+
+
+@bp.route("/demands/<int:listing_id>/submit", methods=["POST"])
+@bp.response(200, WriteResult)
+@bp.alt_response(401, schema=ErrorOut)
+@bp.alt_response(404, schema=ErrorOut)
+@bp.alt_response(409, schema=ErrorOut)
+@bp.doc(security=BEARER)
+def submit_demand(listing_id: int):
+    """Submit a draft (or returned) demand for review."""
+    return _submit(Demand, listing_id)
+
+
+def _achievement_input(data: dict[str, Any]) -> catalogue.AchievementInput:
+    values = dict(data)
+    values["ip_items"] = [catalogue.IPInput(**item) for item in values.get("ip_items", [])]
+    return catalogue.AchievementInput(**values)
+
+
+def _update(actor, listing, data) -> None:
+    try:
+        catalogue.update_listing(db.session, actor, listing, data)
+    except ValidationFailed as exc:
+        _validation(exc)
+    except InvalidTransition:
+        error(409, "conflict", "This listing cannot be changed in its current state.")
+    tx.commit()
