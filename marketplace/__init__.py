@@ -103,19 +103,13 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.core.web import IdConverter, id_param_schema
 
     app.url_map.converters["int"] = IdConverter  # every <int:...> in a route is a bounded database id
-    from werkzeug.exceptions import HTTPException
-
     from marketplace.accounts.views import bp as accounts_bp
     from marketplace.api.views import bp as api_bp
-    from marketplace.api.views import handle_http_error
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.core.views import bp as core_bp
 
     for blueprint in (core_bp, accounts_bp, catalogue_bp):
         app.register_blueprint(blueprint)
-    # the JSON API: token-authenticated (no cookies), so CSRF does not apply; one error envelope
-    api_bp.register_error_handler(HTTPException, handle_http_error)
-    csrf.exempt(api_bp)
     rest_api.init_app(app)
     rest_api.register_converter(IdConverter, id_param_schema)
     rest_api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
@@ -156,8 +150,11 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(_e):
-        return page(413, _l("The upload is too large"), _l("Files can be at most %(mb)d MB.",
-                                                           mb=app.config["MAX_CONTENT_LENGTH"] // 2**20))
+        return page(
+            413,
+            _l("The upload is too large"),
+            _l("Files can be at most %(mb)d MB.", mb=app.config["MAX_CONTENT_LENGTH"] // 2**20),
+        )
 
     @app.errorhandler(429)
     def too_many(_e):

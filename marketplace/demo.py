@@ -181,6 +181,7 @@ def seed_catalogue(
 
     from marketplace.catalogue import demo_content
     from marketplace.catalogue import services as catalogue
+    from marketplace.catalogue.models import Achievement
     from marketplace.i18n import to_script
 
     def admin_of(org: Organization) -> User:
@@ -284,5 +285,19 @@ def seed_catalogue(
                     ),
                 )
                 counts["bids"] += 1
+    agency = next(o for o in orgs if o.type == "agency")
+    published = list(session.scalars(sa.select(Achievement).where(Achievement.status == "published")))
+    for title, fields, description in (
+        (
+            "长三角新能源与新能源汽车成果包",
+            {"energy", "nev"},
+            "面向长三角新能源与汽车零部件企业的精选成果，附转化方式与报价。",
+        ),
+        ("智能制造装备成果包", {"equipment"}, "为装备制造企业技术改造遴选的高成熟度成果。"),
+    ):
+        collection = catalogue.create_collection(session, admin_of(agency), title, description)
+        for achievement in [a for a in published if a.field in fields][:12]:
+            catalogue.add_to_collection(session, admin_of(agency), collection, achievement)
+        catalogue.act_on_collection(session, admin_of(agency), collection, "publish")
     session.flush()
     return counts

@@ -139,5 +139,8 @@ class EmptyForm(FlaskForm):
 
 
 class ApiTokenForm(FlaskForm):
-    name = StringField(_l("What the token is for"), validators=[_required],
-                       description=_l("e.g. the name of the regional technology market that uses it"))
+    name = StringField(
+        _l("What the token is for"),
+        validators=[_required],
+        description=_l("e.g. the name of the regional technology market that uses it"),
+    )

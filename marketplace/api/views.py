@@ -27,7 +27,7 @@ from marketplace.catalogue import services as catalogue
 from marketplace.catalogue.models import Achievement, Demand, ListingStatus
 from marketplace.core import tx
 from marketplace.core.errors import HTTP_ERROR_CODES, InvalidTransition, PermissionDenied, ValidationFailed
-from marketplace.extensions import db
+from marketplace.extensions import csrf, db
 
 bp = Blueprint(
     "api", __name__, url_prefix="/api/v1", description="Published listings; writes with an API token"
@@ -76,6 +76,11 @@ def _authenticate_writes() -> None:
         if g.api_actor is None:
             error(401, "unauthorized", "A valid API token is required: Authorization: Bearer <token>.")
         tx.commit()  # records the token's last use
+
+
+# the JSON API is token-authenticated (no cookies), so CSRF does not apply; every error in one envelope
+bp.register_error_handler(HTTPException, handle_http_error)
+csrf.exempt(bp)
 
 
 def _actor():

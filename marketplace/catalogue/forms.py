@@ -291,3 +291,10 @@ class BidForm(FlaskForm):
             timeline=self.timeline.data or "",
             team=[{"name": m.form.name.data or "", "title": m.form.title.data or ""} for m in self.team],
         )
+
+
+class CollectionForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[InputRequired(message=_l("This field is required."))])
+    description = TextAreaField(
+        _l("Description"), description=_l("Who the collection is for and what it gathers.")
+    )

@@ -307,3 +307,68 @@ class ListingView(Base):
     #: ``u:<user id>`` for members, ``a:<hash of address and browser>`` for anonymous visitors
     visitor: Mapped[str] = mapped_column(sa.String(80))
     day: Mapped[date]
+
+
+class Bookmark(Base):
+    """A listing a user keeps an eye on."""
+
+    __tablename__ = "bookmark"
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "kind", "listing_id", name="uq_bookmark_once"),
+        sa.CheckConstraint(check_in("kind", ["achievement", "demand"]), name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    listing_id: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CollectionStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class Collection(TimestampMixin, Base):
+    """成果包: a named set of achievements curated by a transfer agency or an authority."""
+
+    __tablename__ = "collection"
+    __table_args__ = (
+        sa.CheckConstraint(check_in("status", [s.value for s in CollectionStatus]), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    #: sanitised HTML
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[str] = mapped_column(sa.String(16), default=CollectionStatus.DRAFT.value)
+    published_at: Mapped[datetime | None]
+
+    organization: Mapped[Organization] = relationship(lazy="joined")
+    items: Mapped[list[CollectionItem]] = relationship(
+        back_populates="collection", cascade="all, delete-orphan", order_by="CollectionItem.position"
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CollectionStatus.PUBLISHED
+
+
+class CollectionItem(Base):
+    __tablename__ = "collection_item"
+
+    collection_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("collection.id", ondelete="CASCADE"), primary_key=True
+    )
+    achievement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("achievement.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    collection: Mapped[Collection] = relationship(back_populates="items")
+    achievement: Mapped[Achievement] = relationship()

@@ -25,7 +25,10 @@ from marketplace.catalogue.models import (
     Achievement,
     AchievementIP,
     Attachment,
+    Bookmark,
     ChallengeBid,
+    Collection,
+    CollectionItem,
     Demand,
     DemandKind,
     ListingStatus,
@@ -34,10 +37,12 @@ from marketplace.catalogue.models import (
 )
 from marketplace.catalogue.states import (
     BID,
+    COLLECTION,
     LISTING,
     REVISION,
     SYSTEM_ACTOR,
     BidAction,
+    CollectionAction,
     ListingAction,
     RevisionAction,
 )
@@ -1039,3 +1044,175 @@ def own_bid(actor: Any, demand: Demand) -> Any:
 def awarded_bid(demand: Demand) -> Any:
     """The selected bid of a challenge, which the contract that follows is prefilled from."""
     return next((b for b in demand.bids if b.status == "selected"), None)
+
+
+# --- bookmarks ------------------------------------------------------------------------------------
+
+
+def toggle_bookmark(session: Session, user: Any, listing: Listing) -> bool:
+    """Bookmark a visible listing, or remove the bookmark; returns True when it is now bookmarked."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "token", None) is not None:
+        raise PermissionDenied("bookmarks belong to people")
+    require_view(user, listing)
+    existing = session.scalar(
+        sa.select(Bookmark).where(
+            Bookmark.user_id == user.id, Bookmark.kind == listing.kind_name, Bookmark.listing_id == listing.id
+        )
+    )
+    if existing is not None:
+        session.delete(existing)
+        return False
+    session.add(Bookmark(user_id=user.id, kind=listing.kind_name, listing_id=listing.id))
+    return True
+
+
+def is_bookmarked(session: Session, user: Any, listing: Listing) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        session.scalar(
+            sa.select(Bookmark.id).where(
+                Bookmark.user_id == user.id,
+                Bookmark.kind == listing.kind_name,
+                Bookmark.listing_id == listing.id,
+            )
+        )
+        is not None
+    )
+
+
+def bookmarked(session: Session, user: Any, model: type[Listing]) -> list[Listing]:
+    """The user's bookmarked listings of one kind that they may still see, most recent bookmark first."""
+    rows = session.scalars(
+        sa.select(model)
+        .join(Bookmark, sa.and_(Bookmark.listing_id == model.id, Bookmark.kind == model.kind_name))
+        .where(Bookmark.user_id == user.id)
+        .order_by(Bookmark.created_at.desc())
+    ).all()
+    return [listing for listing in rows if can_view(user, listing)]
+
+
+# --- collections (成果包) --------------------------------------------------------------------------
+
+CURATORS = {OrganizationType.AGENCY, OrganizationType.AUTHORITY}
+
+
+def can_curate(actor: Any) -> bool:
+    try:
+        acting_organization(actor, CURATORS)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def _require_curator(actor: Any, collection: Collection) -> None:
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None or membership.organization_id != collection.organization_id:
+        raise PermissionDenied("only the curating organisation changes a collection")
+
+
+def _collection_problems(title: str, description: str) -> Reasons:
+    reasons: Reasons = []
+    if not (title or "").strip():
+        reasons.append(("title", _l("Enter a title.")))
+    elif len(title.strip()) > TITLE_MAX:
+        reasons.append(("title", _l("The title must have at most %(n)d characters.", n=TITLE_MAX)))
+    if len(description or "") > 20000:
+        reasons.append(("description", _l("The description is too long.")))
+    return reasons
+
+
+def create_collection(session: Session, actor: Any, title: str, description: str) -> Collection:
+    """A new draft collection of the actor's transfer agency or authority."""
+    org = acting_organization(actor, CURATORS)
+    reasons = _collection_problems(title, description)
+    if reasons:
+        raise ValidationFailed(reasons)
+    collection = Collection(
+        organization_id=org.id, created_by_id=actor.id, title=title.strip(), description=sanitise(description)
+    )
+    session.add(collection)
+    session.flush()
+    audit.record(
+        session, actor=actor, action="collection.create", target=collection, new={"title": collection.title}
+    )
+    return collection
+
+
+def update_collection(
+    session: Session, actor: Any, collection: Collection, title: str, description: str
+) -> None:
+    _require_curator(actor, collection)
+    reasons = _collection_problems(title, description)
+    if reasons:
+        raise ValidationFailed(reasons)
+    old, new = audit.changes(
+        collection, ["title", "description"], {"title": title.strip(), "description": sanitise(description)}
+    )
+    if new:
+        audit.record(session, actor=actor, action="collection.edit", target=collection, old=old, new=new)
+
+
+def add_to_collection(session: Session, actor: Any, collection: Collection, achievement: Achievement) -> bool:
+    """Add a published achievement (of any organisation) to the collection; False when already in it."""
+    _require_curator(actor, collection)
+    if not achievement.is_published:
+        raise ValidationFailed.one(None, _l("Only published achievements can be added to a collection."))
+    if any(item.achievement_id == achievement.id for item in collection.items):
+        return False
+    if len(collection.items) >= 500:
+        raise ValidationFailed.one(None, _l("A collection holds at most 500 achievements."))
+    collection.items.append(CollectionItem(achievement=achievement, position=len(collection.items)))
+    audit.record(
+        session,
+        actor=actor,
+        action="collection.add",
+        target=collection,
+        new={"achievement_id": achievement.id},
+    )
+    return True
+
+
+def remove_from_collection(session: Session, actor: Any, collection: Collection, achievement_id: int) -> None:
+    _require_curator(actor, collection)
+    for item in list(collection.items):
+        if item.achievement_id == achievement_id:
+            collection.items.remove(item)
+            audit.record(
+                session,
+                actor=actor,
+                action="collection.remove",
+                target=collection,
+                old={"achievement_id": achievement_id},
+            )
+
+
+def act_on_collection(session: Session, actor: Any, collection: Collection, action: str) -> bool:
+    if (
+        action == CollectionAction.PUBLISH
+        and COLLECTION.can(collection, action, actor)
+        and not collection.items
+    ):
+        raise ValidationFailed.one(None, _l("Add at least one achievement before publishing the collection."))
+    changed = COLLECTION.apply(session, collection, action, actor)
+    if changed and collection.is_published:
+        collection.published_at = utcnow()
+    return changed
+
+
+def visible_items(collection: Collection) -> list[Achievement]:
+    """The collection's achievements that are still published (withdrawn ones drop out of its page)."""
+    return [item.achievement for item in collection.items if item.achievement.is_published]
+
+
+def curated_by(session: Session, actor: Any) -> list[Collection]:
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None:
+        return []
+    return list(
+        session.scalars(
+            sa.select(Collection)
+            .where(Collection.organization_id == membership.organization_id)
+            .order_by(Collection.updated_at.desc())
+        )
+    )

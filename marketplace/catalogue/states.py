@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from marketplace.accounts.models import PlatformRole
-from marketplace.catalogue.models import BidStatus, ListingStatus, RevisionStatus
+from marketplace.catalogue.models import BidStatus, CollectionStatus, ListingStatus, RevisionStatus
 from marketplace.core.states import StateMachine, Transition
 
 OWNER = "owner"
@@ -148,4 +148,41 @@ BID = StateMachine(
         (B.SHORTLISTED, BA.WITHDRAW): Transition(B.WITHDRAWN, _bidder),
     },
     ignored=frozenset({(B.SELECTED, BA.SELECT), (B.SHORTLISTED, BA.SHORTLIST)}),
+)
+
+
+class CollectionAction(StrEnum):
+    PUBLISH = "publish"
+    UNPUBLISH = "unpublish"
+
+
+CURATOR = "curator"  #: a member of the agency or authority that owns the collection
+
+
+def collection_roles(actor: Any, collection: Any) -> set[str]:
+    roles: set[str] = set()
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return roles
+    if actor.has_role(PlatformRole.MODERATOR) or actor.has_role(PlatformRole.ADMIN):
+        roles.add(MODERATOR)
+    membership = actor.membership
+    if membership is not None and membership.organization_id == collection.organization_id:
+        roles.add(CURATOR)
+    return roles
+
+
+COLLECTION = StateMachine(
+    name="collection",
+    states=CollectionStatus,
+    actions=CollectionAction,
+    roles_of=collection_roles,
+    transitions={
+        (CollectionStatus.DRAFT, CollectionAction.PUBLISH): Transition(
+            CollectionStatus.PUBLISHED, frozenset({CURATOR})
+        ),
+        (CollectionStatus.PUBLISHED, CollectionAction.UNPUBLISH): Transition(
+            CollectionStatus.DRAFT, frozenset({CURATOR, MODERATOR})
+        ),
+    },
+    ignored=frozenset({(CollectionStatus.PUBLISHED, CollectionAction.PUBLISH)}),
 )

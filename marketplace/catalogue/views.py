@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy as sa
 from flask import (
     Blueprint,
     abort,
@@ -25,14 +27,23 @@ from marketplace.catalogue import services, vocab
 from marketplace.catalogue.forms import (
     AchievementForm,
     BidForm,
+    CollectionForm,
     DecisionForm,
     DemandForm,
     UploadForm,
     achievement_form_data,
     demand_form_data,
 )
-from marketplace.catalogue.models import Achievement, Attachment, ChallengeBid, Demand, DemandKind
-from marketplace.catalogue.states import BID, LISTING, REVISION
+from marketplace.catalogue.models import (
+    Achievement,
+    Attachment,
+    ChallengeBid,
+    Collection,
+    CollectionStatus,
+    Demand,
+    DemandKind,
+)
+from marketplace.catalogue.states import BID, COLLECTION, LISTING, REVISION
 from marketplace.core import regions, tx, uploads
 from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.html import sanitise
@@ -129,6 +140,10 @@ def detail(kinds: str, listing_id: int):
         own_bid=services.own_bid(current_user, listing) if isinstance(listing, Demand) else None,
         can_bid=isinstance(listing, Demand) and services.can_bid(current_user, listing),
         bid_machine=BID,
+        bookmarked=services.is_bookmarked(db.session, current_user, listing),
+        collections=services.curated_by(db.session, current_user)
+        if isinstance(listing, Achievement) and listing.is_published and services.can_curate(current_user)
+        else [],
     )
 
 
@@ -423,3 +438,174 @@ def decide_bid(bid_id: int, action: str):
         tx.commit()
         flash(_("Done."), "success")
     return redirect(url_for("catalogue.detail", kinds="demands", listing_id=bid.demand_id) + "#bids")
+
+
+# --- bookmarks ------------------------------------------------------------------------------------
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/bookmark")
+@login_required
+def bookmark(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    if not services.can_view(current_user, listing):
+        abort(404)
+    now_bookmarked = services.toggle_bookmark(db.session, current_user, listing)
+    tx.commit()
+    flash(_("Bookmarked.") if now_bookmarked else _("Bookmark removed."), "success")
+    return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id))
+
+
+@bp.get("/my/bookmarks")
+@login_required
+def my_bookmarks():
+    return render_template(
+        "catalogue/my_bookmarks.html",
+        vocab=vocab,
+        achievements=services.bookmarked(db.session, current_user, Achievement),
+        demands=services.bookmarked(db.session, current_user, Demand),
+    )
+
+
+# --- collections (成果包) --------------------------------------------------------------------------
+
+
+@bp.get("/collections")
+def collections():
+    stmt = (
+        sa.select(Collection)
+        .where(Collection.status == CollectionStatus.PUBLISHED)
+        .order_by(Collection.published_at.desc())
+    )
+    page = db.paginate(stmt, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
+    mine = services.curated_by(db.session, current_user) if services.can_curate(current_user) else []
+    return render_template(
+        "catalogue/collections.html", page=page, mine=mine, can_curate=services.can_curate(current_user)
+    )
+
+
+def _collection(collection_id: int) -> Collection:
+    collection = get_or_404(Collection, collection_id)
+    curator = COLLECTION.roles_of(current_user, collection)
+    if not collection.is_published and not curator:
+        abort(404)
+    return collection
+
+
+@bp.get("/collections/<int:collection_id>")
+def collection(collection_id: int):
+    item = _collection(collection_id)
+    return render_template(
+        "catalogue/collection.html",
+        collection=item,
+        achievements=services.visible_items(item),
+        vocab=vocab,
+        curator="curator" in COLLECTION.roles_of(current_user, item),
+        actions=COLLECTION.allowed_actions(item, current_user),
+        decision=DecisionForm(),
+    )
+
+
+@bp.get("/collections/<int:collection_id>.xlsx")
+def collection_export(collection_id: int):
+    from marketplace.catalogue import transfer
+
+    item = _collection(collection_id)
+    data = transfer.export_listings(services.visible_items(item), "achievements", "xlsx")
+    return send_file(
+        io.BytesIO(data),
+        download_name=f"{item.title}.xlsx",
+        as_attachment=True,
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@bp.route("/collections/new", methods=["GET", "POST"])
+@login_required
+def create_collection():
+    if not services.can_curate(current_user):
+        raise PermissionDenied("collections are curated by agencies and authorities")
+    form = CollectionForm()
+    if form.validate_on_submit():
+        try:
+            item = services.create_collection(
+                db.session, current_user, form.title.data, form.description.data or ""
+            )
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("The collection has been created. Add achievements from their pages."), "success")
+            return redirect(url_for("catalogue.collection", collection_id=item.id))
+    return render_template("catalogue/collection_form.html", form=form, collection=None)
+
+
+@bp.route("/collections/<int:collection_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_collection(collection_id: int):
+    item = get_or_404(Collection, collection_id)
+    if "curator" not in COLLECTION.roles_of(current_user, item):
+        raise PermissionDenied("edit collection")
+    form = CollectionForm(obj=item)
+    if form.validate_on_submit():
+        try:
+            services.update_collection(
+                db.session, current_user, item, form.title.data, form.description.data or ""
+            )
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("catalogue.collection", collection_id=item.id))
+    return render_template("catalogue/collection_form.html", form=form, collection=item)
+
+
+@bp.post("/collections/<int:collection_id>/items")
+@login_required
+def add_collection_item(collection_id: int):
+    item = get_or_404(Collection, collection_id)
+    achievement = get_or_404(Achievement, request.form.get("achievement_id", type=int) or 0)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.add_to_collection(db.session, current_user, item, achievement)
+    except ValidationFailed as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("Added to the collection “%(title)s”.", title=item.title), "success")
+    return redirect(url_for("catalogue.detail", kinds="achievements", listing_id=achievement.id))
+
+
+@bp.post("/collections/<int:collection_id>/items/<int:achievement_id>/remove")
+@login_required
+def remove_collection_item(collection_id: int, achievement_id: int):
+    item = get_or_404(Collection, collection_id)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    services.remove_from_collection(db.session, current_user, item, achievement_id)
+    tx.commit()
+    flash(_("Removed from the collection."), "success")
+    return redirect(url_for("catalogue.collection", collection_id=item.id))
+
+
+@bp.post("/collections/<int:collection_id>/act/<action>")
+@login_required
+def act_on_collection(collection_id: int, action: str):
+    item = get_or_404(Collection, collection_id)
+    if not DecisionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.act_on_collection(db.session, current_user, item, action)
+    except (ValidationFailed, InvalidTransition) as exc:
+        tx.rollback()
+        _flash_problem(exc)
+    else:
+        tx.commit()
+        flash(_("Done."), "success")
+    return redirect(url_for("catalogue.collection", collection_id=item.id))

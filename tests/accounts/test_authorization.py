@@ -19,7 +19,7 @@ from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
 from marketplace.accounts.states import VerificationAction
 from marketplace.api.models import ApiToken
-from marketplace.catalogue.models import Achievement, Attachment, Demand
+from marketplace.catalogue.models import Achievement, Attachment, Bookmark, Collection, Demand
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
 
@@ -67,6 +67,15 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     from marketplace.api import services as api_services
 
     w.token, _raw = api_services.create_token(session, w.users["org_admin"], w.org_a, "旧令牌")
+    from marketplace.catalogue import services as catalogue
+
+    agency = make_org(make_user("curator@example.com"), name="丁转移中心", type="agency")
+    curator = agency.memberships[0].user
+    w.collection_draft = catalogue.create_collection(session, curator, "草稿成果包", "")
+    catalogue.add_to_collection(session, curator, w.collection_draft, w.published)
+    w.collection_pub = catalogue.create_collection(session, curator, "已发布成果包", "")
+    catalogue.add_to_collection(session, curator, w.collection_pub, w.published)
+    catalogue.act_on_collection(session, curator, w.collection_pub, "publish")
     session.commit()
     return w
 
@@ -544,6 +553,51 @@ CASES = [
         effect=lambda w, b: reload(w, w.demand_draft).status == "submitted",
     ),
     Case(
+        "catalogue.bookmark",
+        lambda w: f"/achievements/{w.published.id}/bookmark",
+        LOGGED_IN,
+        effect=lambda w, b: _count(w, Bookmark, Bookmark.listing_id == w.published.id) == 1,
+    ),
+    Case(
+        "catalogue.create_collection",
+        lambda w: "/collections/new",
+        set(),
+        data=lambda w: {"title": "新成果包"},
+        effect=lambda w, b: _count(w, Collection, Collection.title == "新成果包") == 1,
+    ),
+    Case(
+        "catalogue.edit_collection",
+        lambda w: f"/collections/{w.collection_draft.id}/edit",
+        set(),
+        data=lambda w: {"title": "改名成果包"},
+        effect=lambda w, b: reload(w, w.collection_draft).title == "改名成果包",
+    ),
+    Case(
+        "catalogue.add_collection_item",
+        lambda w: f"/collections/{w.collection_pub.id}/items",
+        set(),
+        data=lambda w: {"achievement_id": w.published.id},
+        effect=lambda w, b: len(reload(w, w.collection_pub).items) == 2,
+    ),
+    Case(
+        "catalogue.remove_collection_item",
+        lambda w: f"/collections/{w.collection_pub.id}/items/{w.published.id}/remove",
+        set(),
+        effect=lambda w, b: len(reload(w, w.collection_pub).items) == 0,
+    ),
+    Case(
+        "catalogue.act_on_collection",
+        lambda w: f"/collections/{w.collection_draft.id}/act/publish",
+        set(),
+        effect=lambda w, b: reload(w, w.collection_draft).status == "published",
+    ),
+    Case(
+        "catalogue.act_on_collection",
+        lambda w: f"/collections/{w.collection_pub.id}/act/unpublish",
+        MODERATORS,
+        effect=lambda w, b: reload(w, w.collection_pub).status == "draft",
+    ),
+    Case(
         "core.notifications_read",
         lambda w: "/notifications/read",
         LOGGED_IN,
@@ -589,6 +643,8 @@ _PLACEHOLDERS = (
     "challenge_open",
     "bid",
     "token",
+    "collection_draft",
+    "collection_pub",
 )
 
 

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 import pytest
 
 from marketplace.accounts.states import MEMBERSHIP, ORGANIZATION_VERIFICATION
-from marketplace.catalogue.states import BID, LISTING, REVISION
+from marketplace.catalogue.states import BID, COLLECTION, LISTING, REVISION
 from marketplace.core.errors import InvalidTransition, PermissionDenied
 from marketplace.core.states import StateMachine
 
-MACHINES = [ORGANIZATION_VERIFICATION, MEMBERSHIP, LISTING, REVISION, BID]
+MACHINES = [ORGANIZATION_VERIFICATION, MEMBERSHIP, LISTING, REVISION, BID, COLLECTION]
 
 
 class FakeSession:
