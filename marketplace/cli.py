@@ -134,3 +134,73 @@ def expire(remind_days: int) -> None:
     expired = catalogue.expire_due(db.session)
     db.session.commit()
     click.echo(f"{expired} listings expired, {reminded} owners reminded.")
+
+
+@catalogue_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(["achievements", "demands"]), required=True)
+@click.option(
+    "--org", "org_id", type=int, required=True, help="Id of the organisation the listings belong to."
+)
+@click.option("--dry-run", is_flag=True, help="Validate the file without saving anything.")
+def import_command(path: str, kind: str, org_id: int, dry_run: bool) -> None:
+    """Import a CSV (UTF-8 or GB18030/GBK) or XLSX file as drafts: every row, or none (exit code 1)."""
+    from marketplace.accounts.models import Organization
+    from marketplace.catalogue import transfer
+    from marketplace.core.errors import PermissionDenied
+
+    org = db.session.get(Organization, org_id)
+    admin = next((m.user for m in org.memberships if m.is_admin), None) if org else None
+    if admin is None:
+        raise click.ClickException(f"organisation {org_id} does not exist or has no administrator")
+    data = Path(path).read_bytes()
+    try:
+        report = transfer.import_listings(db.session, admin, kind, data, Path(path).name, dry_run=dry_run)
+    except PermissionDenied as exc:
+        raise click.ClickException(f"{org.name} may not publish {kind}") from exc
+    if not report.ok:
+        db.session.rollback()
+        for error in report.errors:
+            where = f"row {error.row}" + (f", column {error.column}" if error.column else "")
+            click.echo(f"{where}: {error.message}", err=True)
+        raise click.ClickException(
+            f"{len(report.errors)} problems in {report.total_rows} rows; nothing imported"
+        )
+    if dry_run:
+        click.echo(f"{report.total_rows} rows are valid (dry run: nothing saved).")
+        return
+    db.session.commit()
+    click.echo(f"{report.imported} {kind} imported as drafts of {org.name}.")
+
+
+@catalogue_group.command("export")
+@click.option("--kind", type=click.Choice(["achievements", "demands"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True)
+@click.option("--org", "org_id", type=int, help="Only this organisation's listings, in every state.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+def export_command(kind: str, fmt: str, org_id: int | None, output: str) -> None:
+    """Export published listings (or all listings of one organisation) to XLSX or CSV."""
+    from marketplace.catalogue import services as catalogue
+    from marketplace.catalogue import transfer
+    from marketplace.catalogue.models import Achievement, Demand
+
+    model = Achievement if kind == "achievements" else Demand
+    stmt = (
+        catalogue.organization_listings(model, org_id)
+        if org_id
+        else catalogue.public_listings(model, catalogue.Filters())
+    )
+    listings = db.session.scalars(stmt).all()
+    Path(output).write_bytes(transfer.export_listings(listings, kind, fmt))
+    click.echo(f"{len(listings)} {kind} written to {output}.")
+
+
+@catalogue_group.command("template")
+@click.option("--kind", type=click.Choice(["achievements", "demands"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+def template_command(kind: str, output: str) -> None:
+    """Write the XLSX import template (headers, an example row and a sheet explaining each column)."""
+    from marketplace.catalogue import transfer
+
+    Path(output).write_bytes(transfer.template(kind))
+    click.echo(f"Template written to {output}.")

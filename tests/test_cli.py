@@ -70,3 +70,56 @@ def test_catalogue_expire_command(app, session, make_demand, moderator):
     assert result.exit_code == 0 and "1 listings expired" in result.output
     session.refresh(demand)
     assert demand.status == "expired"
+
+
+def test_catalogue_import_cli_all_or_nothing(app, session, university, tmp_path):
+    from marketplace.catalogue import transfer
+    from marketplace.catalogue.models import Achievement
+
+    runner = app.test_cli_runner()
+    template = tmp_path / "template.xlsx"
+    assert (
+        runner.invoke(args=["catalogue", "template", "--kind", "achievements", "-o", str(template)]).exit_code
+        == 0
+    )
+    good = runner.invoke(
+        args=["catalogue", "import", str(template), "--kind", "achievements", "--org", str(university.id)]
+    )
+    assert good.exit_code == 0, good.output
+    assert session.scalar(sa.select(sa.func.count(Achievement.id))) == 1
+    header = "标题,成果简介,技术领域,成熟度,转化方式,省份代码,城市代码\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(
+        (
+            header
+            + "好标题,足够长的一段成果简介，说明技术指标与应用场景。,新材料,中试,许可,310000,310100\n"
+            + ",缺标题的一行，简介也足够长足够长。,新材料,beta,许可,310000,310100\n"
+        ).encode("gbk")
+    )
+    result = runner.invoke(
+        args=["catalogue", "import", str(bad), "--kind", "achievements", "--org", str(university.id)]
+    )
+    assert result.exit_code == 1
+    assert "row 3" in result.output and "nothing imported" in result.output
+    assert session.scalar(sa.select(sa.func.count(Achievement.id))) == 1
+    exported = tmp_path / "out.csv"
+    assert (
+        runner.invoke(
+            args=[
+                "catalogue",
+                "export",
+                "--kind",
+                "achievements",
+                "--org",
+                str(university.id),
+                "--format",
+                "csv",
+                "-o",
+                str(exported),
+            ]
+        ).exit_code
+        == 0
+    )
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbf") and transfer.read_rows(
+        exported.read_bytes(), "out.csv"
+    )

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     FormField,
@@ -298,3 +299,9 @@ class CollectionForm(FlaskForm):
     description = TextAreaField(
         _l("Description"), description=_l("Who the collection is for and what it gathers.")
     )
+
+
+class ImportForm(FlaskForm):
+    kind = SelectField(_l("What the file holds"), validate_choice=False)
+    file = FileField(_l("File (.xlsx or .csv)"))
+    dry_run = BooleanField(_l("Only check the file, save nothing"))

@@ -30,6 +30,7 @@ from marketplace.catalogue.forms import (
     CollectionForm,
     DecisionForm,
     DemandForm,
+    ImportForm,
     UploadForm,
     achievement_form_data,
     demand_form_data,
@@ -609,3 +610,69 @@ def act_on_collection(collection_id: int, action: str):
         tx.commit()
         flash(_("Done."), "success")
     return redirect(url_for("catalogue.collection", collection_id=item.id))
+
+
+# --- import and export ----------------------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.route("/my/import", methods=["GET", "POST"])
+@login_required
+def import_listings():
+    from marketplace.catalogue import transfer
+
+    kinds = [k for k in ("achievements", "demands") if services.can_publish(current_user, k[:-1])]
+    if not kinds:
+        raise PermissionDenied("import")
+    form = ImportForm()
+    form.kind.choices = [
+        (k, _("Achievements") if k == "achievements" else _("Demands and challenges")) for k in kinds
+    ]
+    report = None
+    if form.validate_on_submit():
+        kind = form.kind.data if form.kind.data in kinds else kinds[0]
+        storage = form.file.data
+        data = storage.read() if storage else b""
+        report = transfer.import_listings(
+            db.session,
+            current_user,
+            kind,
+            data,
+            storage.filename if storage else "",
+            dry_run=form.dry_run.data,
+        )
+        if report.ok and not report.dry_run:
+            tx.commit()
+            flash(
+                _(
+                    "%(n)d listings imported as drafts. Review them, then submit them for review.",
+                    n=report.imported,
+                ),
+                "success",
+            )
+            return redirect(url_for("catalogue.my_listings"))
+        tx.rollback()
+    return render_template("catalogue/import.html", form=form, report=report)
+
+
+@bp.get("/import/template/<any(achievements, demands):kinds>.xlsx")
+def import_template(kinds: str):
+    from marketplace.catalogue import transfer
+
+    name = "成果导入模板.xlsx" if kinds == "achievements" else "需求导入模板.xlsx"
+    return send_file(
+        io.BytesIO(transfer.template(kinds)), download_name=name, as_attachment=True, mimetype=XLSX
+    )
+
+
+@bp.get("/<any(achievements, demands):kinds>/export.<any(xlsx, csv):fmt>")
+def export(kinds: str, fmt: str):
+    """The published listings matching the current filters, as the authorities' spreadsheets expect."""
+    from marketplace.catalogue import transfer
+
+    stmt = services.public_listings(MODELS[kinds], _filters()).limit(transfer.MAX_ROWS)
+    data = transfer.export_listings(db.session.scalars(stmt).all(), kinds, fmt)
+    mimetype = XLSX if fmt == "xlsx" else "text/csv; charset=utf-8"
+    name = ("科技成果" if kinds == "achievements" else "技术需求") + f"-{date.today().isoformat()}.{fmt}"
+    return send_file(io.BytesIO(data), download_name=name, as_attachment=True, mimetype=mimetype)

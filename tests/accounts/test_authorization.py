@@ -80,6 +80,10 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     return w
 
 
+IMPORT_CSV = (
+    "标题,成果简介,技术领域,成熟度,转化方式,省份代码,城市代码\n"
+    "导入的成果,一项经过中试验证的新技术，指标优于现有方案。,新材料,中试,许可,310000,310100\n"
+).encode("gbk")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -596,6 +600,13 @@ CASES = [
         lambda w: f"/collections/{w.collection_pub.id}/act/unpublish",
         MODERATORS,
         effect=lambda w, b: reload(w, w.collection_pub).status == "draft",
+    ),
+    Case(
+        "catalogue.import_listings",
+        lambda w: "/my/import",
+        OWNERS_A,
+        data=lambda w: {"kind": "achievements", "file": (io.BytesIO(IMPORT_CSV), "导入.csv")},
+        effect=lambda w, b: _count(w, Achievement, Achievement.title == "导入的成果") == 1,
     ),
     Case(
         "core.notifications_read",

@@ -164,3 +164,45 @@ class TestUploads:
         response.close()
         browser.logout()
         assert browser.get(f"/attachments/{attachment_id}").status_code == 404
+
+
+class TestImportPage:
+    def test_bad_rows_are_listed_and_nothing_is_saved(self, browser, university, session):
+        browser.login(owner_of(university).email, PASSWORD)
+        header = "标题,成果简介,技术领域,成熟度,转化方式,省份代码,城市代码\n"
+        good = "某项成果{n},一项经过中试验证的新技术，指标优于现有方案。,新材料,中试,许可,310000,310100\n"
+        rows = [good.format(n=n) for n in range(20)]
+        rows[4] = rows[4].replace(",中试,", ",beta,")
+        rows[9] = rows[9].replace("310100", "440300")
+        data = (header + "".join(rows)).encode("gb18030")
+        body = browser.post(
+            "/my/import",
+            {"kind": "achievements", "file": (io.BytesIO(data), "成果.csv")},
+            token_from="/my/import",
+            content_type="multipart/form-data",
+        ).get_data(as_text=True)
+        assert "import-errors" in body and "成熟度" in body and "城市代码" in body
+        assert re.search(r"<td>6</td>", body) and re.search(r"<td>11</td>", body)
+        assert session.scalar(sa.select(sa.func.count(Achievement.id))) == 0
+
+    def test_good_file_becomes_drafts(self, browser, university, session):
+        browser.login(owner_of(university).email, PASSWORD)
+        header = "标题,成果简介,技术领域,成熟度,转化方式,省份代码,城市代码\n"
+        row = "导入成果{n},一项经过中试验证的新技术，指标优于现有方案。,新材料,中试,许可,310000,310100\n"
+        data = (header + "".join(row.format(n=n) for n in range(5))).encode("utf-8-sig")
+        response = browser.post(
+            "/my/import",
+            {"kind": "achievements", "file": (io.BytesIO(data), "a.csv")},
+            token_from="/my/import",
+            content_type="multipart/form-data",
+        )
+        assert response.status_code == 302
+        statuses = session.scalars(sa.select(Achievement.status)).all()
+        assert statuses == ["draft"] * 5
+
+    def test_export_of_the_filtered_list(self, browser, make_achievement, moderator):
+        make_achievement(publish_with=moderator, title="能源成果", field="energy")
+        make_achievement(publish_with=moderator, title="信息成果", field="it")
+        response = browser.get("/achievements/export.csv?field=energy")
+        text = response.data.decode("utf-8-sig")
+        assert "能源成果" in text and "信息成果" not in text
