@@ -29,6 +29,8 @@ PLAIN_ENV: dict[str, type] = {
     "RATELIMIT_STORAGE_URI": str,
     "LOGIN_RATE_LIMIT": str,
     "INSTANCE_PATH": str,
+    "ACHIEVEMENT_VALIDITY_MONTHS": int,
+    "UPLOAD_MAX_BYTES": int,
 }
 
 
