@@ -17,8 +17,12 @@ def test_two_fresh_instances_get_different_keys(tmp_path: Path):
 
 
 def test_environment_is_typed():
-    env = {"DATABASE_URL": "postgres://u@h/db", "MAIL_PORT": "2525", "MARKETPLACE_MAIL_USE_TLS": "no",
-           "MARKETPLACE_ACHIEVEMENT_VALIDITY_MONTHS": "6"}
+    env = {
+        "DATABASE_URL": "postgres://u@h/db",
+        "MAIL_PORT": "2525",
+        "MARKETPLACE_MAIL_USE_TLS": "no",
+        "MARKETPLACE_ACHIEVEMENT_VALIDITY_MONTHS": "6",
+    }
     found = from_environment(env)
     assert found["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
     assert found["MAIL_PORT"] == 2525 and found["MAIL_USE_TLS"] is False

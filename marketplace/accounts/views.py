@@ -25,8 +25,8 @@ from marketplace.accounts.models import Membership, Organization, User, Verifica
 from marketplace.accounts.permissions import Action, can, require
 from marketplace.accounts.states import MEMBERSHIP, ORGANIZATION_VERIFICATION
 from marketplace.core import mail, regions, tx
-from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from marketplace.core.web import get_or_404, page_arg, safe_next, show_errors
+from marketplace.core.errors import PermissionDenied, ValidationFailed
+from marketplace.core.web import get_or_404, page_arg, run_action, safe_next, show_errors
 from marketplace.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__)
@@ -316,14 +316,7 @@ def decide_membership(membership_id: int, action: str):
     membership = get_or_404(Membership, membership_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    try:
-        services.decide_membership(db.session, current_user, membership, action)
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    run_action(lambda: services.decide_membership(db.session, current_user, membership, action), _("Done."))
     return redirect(request.referrer and safe_next(request.referrer) or url_for("accounts.my_organization"))
 
 
@@ -334,14 +327,9 @@ def set_member_role(membership_id: int):
     form = MemberRoleForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        services.set_member_role(db.session, current_user, membership, form.role.data)
-    except ValidationFailed as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Saved."), "success")
+    run_action(
+        lambda: services.set_member_role(db.session, current_user, membership, form.role.data), _("Saved.")
+    )
     return redirect(url_for("accounts.my_organization"))
 
 
@@ -352,25 +340,13 @@ def decide_verification(org_id: int, action: str):
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        services.decide_verification(db.session, current_user, org, action, form.note.data)
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    run_action(
+        lambda: services.decide_verification(db.session, current_user, org, action, form.note.data),
+        _("Done."),
+    )
     return redirect(
         request.referrer and safe_next(request.referrer) or url_for("accounts.admin_organizations")
     )
-
-
-def _flash_problem(exc: Exception) -> None:
-    if isinstance(exc, ValidationFailed):
-        for _field, message in exc.reasons:
-            flash(str(message), "danger")
-    else:
-        flash(_("This action is not possible in the current state."), "warning")
 
 
 # --- platform administration -----------------------------------------------------------------
@@ -413,17 +389,8 @@ def change_roles(user_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a role."), "warning")
         return redirect(url_for("accounts.admin_users", q=request.args.get("q", "")))
-    try:
-        if form.grant.data == "1":
-            services.grant_role(db.session, current_user, user, form.role.data)
-        else:
-            services.revoke_role(db.session, current_user, user, form.role.data)
-    except ValidationFailed as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Saved."), "success")
+    change = services.grant_role if form.grant.data == "1" else services.revoke_role
+    run_action(lambda: change(db.session, current_user, user, form.role.data), _("Saved."))
     return redirect(url_for("accounts.admin_users", q=request.args.get("q", "")))
 
 

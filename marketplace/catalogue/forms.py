@@ -305,3 +305,9 @@ class ImportForm(FlaskForm):
     kind = SelectField(_l("What the file holds"), validate_choice=False)
     file = FileField(_l("File (.xlsx or .csv)"))
     dry_run = BooleanField(_l("Only check the file, save nothing"))
+
+
+class InquiryForm(FlaskForm):
+    message = TextAreaField(
+        _l("Your question"), description=_l("What you need, your application scenario, and how to reach you.")
+    )

@@ -372,3 +372,29 @@ class CollectionItem(Base):
 
     collection: Mapped[Collection] = relationship(back_populates="items")
     achievement: Mapped[Achievement] = relationship()
+
+
+class Inquiry(Base):
+    """An interested organisation's question about a published listing (the "inquiry" step of the funnel)."""
+
+    __tablename__ = "inquiry"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(CASE WHEN achievement_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN demand_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_listing",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    achievement_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("achievement.id", ondelete="CASCADE"), index=True
+    )
+    demand_id: Mapped[int | None] = mapped_column(sa.ForeignKey("demand.id", ondelete="CASCADE"), index=True)
+    from_organization_id: Mapped[int] = mapped_column(sa.ForeignKey("organization.id", ondelete="CASCADE"))
+    from_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    message: Mapped[str] = mapped_column(sa.Text)
+
+    from_organization: Mapped[Organization] = relationship(lazy="joined")
+    from_user: Mapped[User | None] = relationship()

@@ -31,6 +31,7 @@ from marketplace.catalogue.models import (
     CollectionItem,
     Demand,
     DemandKind,
+    Inquiry,
     ListingStatus,
     ListingView,
     RevisionStatus,
@@ -1216,3 +1217,67 @@ def curated_by(session: Session, actor: Any) -> list[Collection]:
             .order_by(Collection.updated_at.desc())
         )
     )
+
+
+# --- inquiries ------------------------------------------------------------------------------------
+
+INQUIRY_MAX = 2000
+
+
+def can_inquire(actor: Any, listing: Listing) -> bool:
+    org = actor.organization if getattr(actor, "is_authenticated", False) else None
+    return bool(org and org.is_verified and listing.is_published and org.id != listing.organization_id)
+
+
+def send_inquiry(session: Session, actor: Any, listing: Listing, message: str) -> Inquiry:
+    """A member of a verified organisation asks the owner about a published listing; the owner is told."""
+    if not can_inquire(actor, listing):
+        raise PermissionDenied("inquiries come from members of other verified organisations")
+    text = (message or "").strip()
+    if len(text) < 10:
+        raise ValidationFailed.one(
+            "message", _l("Write at least 10 characters: what you need and how to reach you.")
+        )
+    if len(text) > INQUIRY_MAX:
+        raise ValidationFailed.one(
+            "message", _l("The message must have at most %(n)d characters.", n=INQUIRY_MAX)
+        )
+    inquiry = Inquiry(
+        from_organization_id=actor.organization.id,
+        from_user_id=actor.id,
+        message=text,
+        **{f"{listing.kind_name}_id": listing.id},
+    )
+    session.add(inquiry)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="inquiry.send",
+        target=inquiry,
+        new={"listing": f"{listing.kind_name}:{listing.id}"},
+    )
+    _notify_owner(
+        session, listing, N_("%(org)s sent an inquiry about “%(title)s”."), org=actor.organization.name
+    )
+    return inquiry
+
+
+def inquiries_for(session: Session, actor: Any, listing: Listing) -> list[Inquiry]:
+    """The inquiries about a listing, for its owner and moderators only."""
+    if not (is_owner(actor, listing) or is_moderator(actor)):
+        return []
+    column = Inquiry.achievement_id if isinstance(listing, Achievement) else Inquiry.demand_id
+    return list(
+        session.scalars(sa.select(Inquiry).where(column == listing.id).order_by(Inquiry.created_at.desc()))
+    )
+
+
+def inquiry_counts(session: Session, model: type[Listing], listing_ids: list[int]) -> dict[int, int]:
+    column = Inquiry.achievement_id if model is Achievement else Inquiry.demand_id
+    if not listing_ids:
+        return {}
+    rows = session.execute(
+        sa.select(column, sa.func.count(Inquiry.id)).where(column.in_(listing_ids)).group_by(column)
+    )
+    return {listing_id: count for listing_id, count in rows}

@@ -31,6 +31,7 @@ from marketplace.catalogue.forms import (
     DecisionForm,
     DemandForm,
     ImportForm,
+    InquiryForm,
     UploadForm,
     achievement_form_data,
     demand_form_data,
@@ -48,7 +49,7 @@ from marketplace.catalogue.states import BID, COLLECTION, LISTING, REVISION
 from marketplace.core import regions, tx, uploads
 from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.html import sanitise
-from marketplace.core.web import get_or_404, page_arg, safe_next, show_errors
+from marketplace.core.web import flash_problem, get_or_404, page_arg, run_action, safe_next, show_errors
 from marketplace.extensions import db
 
 bp = Blueprint("catalogue", __name__)
@@ -142,6 +143,9 @@ def detail(kinds: str, listing_id: int):
         can_bid=isinstance(listing, Demand) and services.can_bid(current_user, listing),
         bid_machine=BID,
         bookmarked=services.is_bookmarked(db.session, current_user, listing),
+        inquiries=services.inquiries_for(db.session, current_user, listing),
+        can_inquire=services.can_inquire(current_user, listing),
+        inquiry_form=InquiryForm(),
         collections=services.curated_by(db.session, current_user)
         if isinstance(listing, Achievement) and listing.is_published and services.can_curate(current_user)
         else [],
@@ -222,21 +226,13 @@ def act(kinds: str, listing_id: int, action: str):
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        services.act(
-            db.session,
-            current_user,
-            listing,
-            action,
-            form.note.data,
-            achievement_months=current_app.config["ACHIEVEMENT_VALIDITY_MONTHS"],
-        )
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    months = current_app.config["ACHIEVEMENT_VALIDITY_MONTHS"]
+    run_action(
+        lambda: services.act(
+            db.session, current_user, listing, action, form.note.data, achievement_months=months
+        ),
+        _("Done."),
+    )
     fallback = url_for("catalogue.detail", kinds=kinds, listing_id=listing_id)
     return redirect(safe_next(request.form.get("next")) if request.form.get("next") else fallback)
 
@@ -248,14 +244,10 @@ def decide_revision(kinds: str, listing_id: int, action: str):
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        services.decide_revision(db.session, current_user, listing, action, form.note.data)
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    run_action(
+        lambda: services.decide_revision(db.session, current_user, listing, action, form.note.data),
+        _("Done."),
+    )
     return redirect(url_for("catalogue.moderation", revisions=1))
 
 
@@ -269,7 +261,7 @@ def delete(kinds: str, listing_id: int):
         digests = services.delete_listing(db.session, current_user, listing)
     except ValidationFailed as exc:
         tx.rollback()
-        _flash_problem(exc)
+        flash_problem(exc)
         return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id))
     tx.commit()
     _purge(digests)
@@ -299,7 +291,7 @@ def upload(kinds: str, listing_id: int):
         )
     except ValidationFailed as exc:
         tx.rollback()
-        _flash_problem(exc)
+        flash_problem(exc)
     else:
         tx.commit()
         flash(_("The file has been added."), "success")
@@ -348,8 +340,13 @@ def my_listings():
         return redirect(url_for("accounts.my_organization"))
     achievements = db.session.scalars(services.organization_listings(Achievement, org.id)).all()
     demands = db.session.scalars(services.organization_listings(Demand, org.id)).all()
+    counts = {
+        "achievements": services.inquiry_counts(db.session, Achievement, [a.id for a in achievements]),
+        "demands": services.inquiry_counts(db.session, Demand, [d.id for d in demands]),
+    }
     return render_template(
         "catalogue/my_listings.html",
+        inquiry_counts=counts,
         achievements=achievements,
         demands=demands,
         vocab=vocab,
@@ -378,14 +375,6 @@ def moderation():
         vocab=vocab,
         decision=DecisionForm(),
     )
-
-
-def _flash_problem(exc: Exception) -> None:
-    if isinstance(exc, ValidationFailed):
-        for _field, message in exc.reasons:
-            flash(str(message), "danger")
-    else:
-        flash(_("This action is not possible in the current state."), "warning")
 
 
 @bp.app_template_filter("wan")
@@ -430,14 +419,7 @@ def decide_bid(bid_id: int, action: str):
     bid = get_or_404(ChallengeBid, bid_id)
     if not DecisionForm().validate_on_submit():
         abort(400)
-    try:
-        services.decide_bid(db.session, current_user, bid, action)
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    run_action(lambda: services.decide_bid(db.session, current_user, bid, action), _("Done."))
     return redirect(url_for("catalogue.detail", kinds="demands", listing_id=bid.demand_id) + "#bids")
 
 
@@ -572,14 +554,10 @@ def add_collection_item(collection_id: int):
     achievement = get_or_404(Achievement, request.form.get("achievement_id", type=int) or 0)
     if not DecisionForm().validate_on_submit():
         abort(400)
-    try:
-        services.add_to_collection(db.session, current_user, item, achievement)
-    except ValidationFailed as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Added to the collection “%(title)s”.", title=item.title), "success")
+    run_action(
+        lambda: services.add_to_collection(db.session, current_user, item, achievement),
+        _("Added to the collection “%(title)s”.", title=item.title),
+    )
     return redirect(url_for("catalogue.detail", kinds="achievements", listing_id=achievement.id))
 
 
@@ -601,14 +579,7 @@ def act_on_collection(collection_id: int, action: str):
     item = get_or_404(Collection, collection_id)
     if not DecisionForm().validate_on_submit():
         abort(400)
-    try:
-        services.act_on_collection(db.session, current_user, item, action)
-    except (ValidationFailed, InvalidTransition) as exc:
-        tx.rollback()
-        _flash_problem(exc)
-    else:
-        tx.commit()
-        flash(_("Done."), "success")
+    run_action(lambda: services.act_on_collection(db.session, current_user, item, action), _("Done."))
     return redirect(url_for("catalogue.collection", collection_id=item.id))
 
 
@@ -676,3 +647,19 @@ def export(kinds: str, fmt: str):
     mimetype = XLSX if fmt == "xlsx" else "text/csv; charset=utf-8"
     name = ("科技成果" if kinds == "achievements" else "技术需求") + f"-{date.today().isoformat()}.{fmt}"
     return send_file(io.BytesIO(data), download_name=name, as_attachment=True, mimetype=mimetype)
+
+
+@bp.post("/<any(achievements, demands):kinds>/<int:listing_id>/inquiries")
+@login_required
+def inquire(kinds: str, listing_id: int):
+    listing = _listing(kinds, listing_id)
+    form = InquiryForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if not services.can_view(current_user, listing):
+        abort(404)
+    run_action(
+        lambda: services.send_inquiry(db.session, current_user, listing, form.message.data or ""),
+        _("Your inquiry has been sent to the owner."),
+    )
+    return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id) + "#inquiries")

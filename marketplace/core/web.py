@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import abort, request, url_for
+from flask import abort, flash, request, url_for
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.routing import IntegerConverter
 
-from marketplace.core.errors import ValidationFailed
+from marketplace.core import tx
+from marketplace.core.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 
 
@@ -55,3 +58,27 @@ class IdConverter(IntegerConverter):
 
 def id_param_schema(converter: IdConverter) -> dict:
     return {"type": "integer", "minimum": converter.min, "maximum": converter.max}
+
+
+def flash_problem(exc: Exception) -> None:
+    """Show a refused action to the user: each validation reason, or that the state does not allow it."""
+    if isinstance(exc, ValidationFailed):
+        for _field, message in exc.reasons:
+            flash(str(message), "danger")
+    else:
+        flash(_("This action is not possible in the current state."), "warning")
+
+
+def run_action(call: Callable[[], Any], success: str | None = None) -> bool:
+    """The edge of a one-click action: run the service call, then commit and flash ``success``, or roll back
+    and flash why it was refused (validation reasons or an invalid transition). Returns whether it ran."""
+    try:
+        call()
+    except (ValidationFailed, InvalidTransition) as exc:
+        tx.rollback()
+        flash_problem(exc)
+        return False
+    tx.commit()
+    if success:
+        flash(success, "success")
+    return True

@@ -19,7 +19,7 @@ from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
 from marketplace.accounts.states import VerificationAction
 from marketplace.api.models import ApiToken
-from marketplace.catalogue.models import Achievement, Attachment, Bookmark, Collection, Demand
+from marketplace.catalogue.models import Achievement, Attachment, Bookmark, Collection, Demand, Inquiry
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
 
@@ -607,6 +607,13 @@ CASES = [
         OWNERS_A,
         data=lambda w: {"kind": "achievements", "file": (io.BytesIO(IMPORT_CSV), "导入.csv")},
         effect=lambda w, b: _count(w, Achievement, Achievement.title == "导入的成果") == 1,
+    ),
+    Case(
+        "catalogue.inquire",
+        lambda w: f"/achievements/{w.published.id}/inquiries",
+        set(),
+        data=lambda w: {"message": "请问该成果是否可以普通许可？"},
+        effect=lambda w, b: _count(w, Inquiry, Inquiry.achievement_id == w.published.id) == 1,
     ),
     Case(
         "core.notifications_read",

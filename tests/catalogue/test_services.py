@@ -230,3 +230,30 @@ def test_completeness_names_what_is_missing(session, make_achievement, app):
     with app.test_request_context():
         missing = [str(m) for m in result.missing]
     assert "封面图片" in missing and "团队" not in missing
+
+
+class TestInquiries:
+    def test_verified_outsiders_ask_and_owners_read(
+        self, session, make_achievement, moderator, enterprise, make_user
+    ):
+        from marketplace.core.notifications import Notification
+
+        achievement = make_achievement(publish_with=moderator)
+        asker = owner_of(enterprise)
+        inquiry = catalogue.send_inquiry(
+            session, asker, achievement, "我们有产线需求，想了解许可费用，电话 0574-1234567。"
+        )
+        owner = owner_of(achievement.organization)
+        assert catalogue.inquiries_for(session, owner, achievement) == [inquiry]
+        assert catalogue.inquiries_for(session, asker, achievement) == []  # not a public thread
+        assert catalogue.inquiry_counts(session, type(achievement), [achievement.id]) == {achievement.id: 1}
+        messages = session.scalars(
+            sa.select(Notification.message).where(Notification.user_id == owner.id)
+        ).all()
+        assert any("inquiry" in m for m in messages)
+        with pytest.raises(PermissionDenied):  # no organisation
+            catalogue.send_inquiry(session, make_user(), achievement, "想了解一下这个成果的情况。")
+        with pytest.raises(PermissionDenied):  # the owner itself
+            catalogue.send_inquiry(session, owner, achievement, "自己问自己的问题内容。")
+        with pytest.raises(ValidationFailed):
+            catalogue.send_inquiry(session, asker, achievement, "太短")

@@ -206,3 +206,18 @@ class TestImportPage:
         response = browser.get("/achievements/export.csv?field=energy")
         text = response.data.decode("utf-8-sig")
         assert "能源成果" in text and "信息成果" not in text
+
+
+def test_inquiry_through_the_page(browser, make_achievement, moderator, enterprise, session):
+    achievement = make_achievement(publish_with=moderator)
+    browser.login(owner_of(enterprise).email, PASSWORD)
+    page = f"/achievements/{achievement.id}"
+    assert "inquiry-form" in browser.get(page).get_data(as_text=True)
+    browser.post(
+        f"{page}/inquiries", {"message": "请问是否支持普通许可？我们在宁波有两条产线。"}, token_from=page
+    )
+    browser.logout()
+    browser.login(owner_of(achievement.organization).email, PASSWORD)
+    body = browser.get(page).get_data(as_text=True)
+    assert "宁波有两条产线" in body and enterprise.name in body
+    assert "1 条咨询" in browser.get("/my/listings").get_data(as_text=True)
