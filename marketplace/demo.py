@@ -234,6 +234,11 @@ def seed_catalogue(
         catalogue.act(session, moderator, achievement, "approve")
         counts["achievements"] += 1
 
+    # the demo authority co-funds challenges posted in its province (50 % up to 3,000,000 元)
+    authority = next(o for o in orgs if o.type == "authority")
+    catalogue.set_cofunding_policy(
+        session, admin_of(authority), Decimal("0.5"), Decimal("3000000"), "揭榜挂帅专项（演示）"
+    )
     for index, item in enumerate(demo_content.demands(rng, n_demands)):
         org = owner_for(item["field"], enterprises)
         challenge = item["kind"] == "challenge"

@@ -311,3 +311,13 @@ class InquiryForm(FlaskForm):
     message = TextAreaField(
         _l("Your question"), description=_l("What you need, your application scenario, and how to reach you.")
     )
+
+
+class CofundingForm(FlaskForm):
+    rate = StringField(
+        _l("Co-funding rate (%)"), description=_l("Leave empty to stop co-funding challenges.")
+    )
+    cap = WanField(_l("Cap per challenge (10,000 yuan)"), description=_l("Optional."))
+    note = StringField(
+        _l("Programme or policy document"), description=_l("Shown with the terms, e.g. 揭榜挂帅专项.")
+    )

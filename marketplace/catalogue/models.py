@@ -398,3 +398,28 @@ class Inquiry(Base):
 
     from_organization: Mapped[Organization] = relationship(lazy="joined")
     from_user: Mapped[User | None] = relationship()
+
+
+class CofundingPolicy(Base):
+    """An authority's public co-funding of 揭榜挂帅 challenges in its province (e.g. 50 % up to 3,000,000 元):
+    new challenges posted there take it as their default."""
+
+    __tablename__ = "cofunding_policy"
+    __table_args__ = (
+        sa.CheckConstraint("rate > 0 AND rate <= 1", name="rate"),
+        sa.CheckConstraint("cap IS NULL OR cap >= 0", name="cap"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organization.id", ondelete="CASCADE"), unique=True
+    )
+    #: the province it applies to (the authority's own)
+    province_code: Mapped[str] = mapped_column(sa.String(6), index=True)
+    rate: Mapped[Decimal] = mapped_column(sa.Numeric(5, 4))
+    cap: Mapped[Decimal | None] = mapped_column(MONEY)
+    #: the policy document or programme, shown on challenge pages
+    note: Mapped[str] = mapped_column(sa.String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    organization: Mapped[Organization] = relationship(lazy="joined")

@@ -8,7 +8,7 @@ Functions take the session and the acting user, flush but never commit, and rais
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -27,6 +27,7 @@ from marketplace.catalogue.models import (
     Attachment,
     Bookmark,
     ChallengeBid,
+    CofundingPolicy,
     Collection,
     CollectionItem,
     Demand,
@@ -107,6 +108,11 @@ def is_owner(actor: Any, listing: Listing) -> bool:
         return False
     membership = actor.membership
     return membership is not None and membership.organization_id == listing.organization_id
+
+
+def is_org_admin_of(actor: Any, org: Organization) -> bool:
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    return membership is not None and membership.organization_id == org.id and membership.is_admin
 
 
 def is_moderator(actor: Any) -> bool:
@@ -457,6 +463,10 @@ def create_demand(session: Session, actor: Any, data: DemandInput) -> Demand:
     reasons = validate_demand(data)
     if reasons:
         raise ValidationFailed(reasons)
+    if data.kind == DemandKind.CHALLENGE and data.cofunding_rate is None:
+        policy = cofunding_policy_for(session, data.province_code)
+        if policy is not None:  # the province's authority co-funds challenges by default
+            data = replace(data, cofunding_rate=policy.rate, cofunding_cap=policy.cap)
     demand = Demand(
         organization_id=org.id, created_by_id=actor.id, kind=data.kind, status=ListingStatus.DRAFT.value
     )
@@ -1281,3 +1291,57 @@ def inquiry_counts(session: Session, model: type[Listing], listing_ids: list[int
         sa.select(column, sa.func.count(Inquiry.id)).where(column.in_(listing_ids)).group_by(column)
     )
     return {listing_id: count for listing_id, count in rows}
+
+
+# --- co-funding policies of authorities -----------------------------------------------------------
+
+
+def cofunding_policy_for(session: Session, province_code: str) -> CofundingPolicy | None:
+    """The co-funding policy of a verified authority of the province, if one is set."""
+    return session.scalar(
+        sa.select(CofundingPolicy)
+        .join(CofundingPolicy.organization)
+        .where(CofundingPolicy.province_code == province_code, Organization.verification_status == "verified")
+        .order_by(CofundingPolicy.updated_at.desc())
+    )
+
+
+def set_cofunding_policy(
+    session: Session, actor: Any, rate: Decimal | None, cap: Decimal | None, note: str = ""
+) -> CofundingPolicy | None:
+    """An authority's admin sets (or, with no rate, removes) its province's default challenge co-funding."""
+    from marketplace.accounts.permissions import Action, require
+
+    org = acting_organization(actor, {OrganizationType.AUTHORITY})
+    require(actor, Action.EDIT_ORGANIZATION, org)
+    policy = session.scalar(sa.select(CofundingPolicy).where(CofundingPolicy.organization_id == org.id))
+    if rate is None:
+        if policy is not None:
+            audit.record(
+                session,
+                actor=actor,
+                action="cofunding.remove",
+                target=policy,
+                old={"rate": policy.rate, "cap": policy.cap},
+            )
+            session.delete(policy)
+        return None
+    reasons: Reasons = []
+    if not Decimal(0) < rate <= 1:
+        reasons.append(("rate", _l("The co-funding rate is a percentage between 0 and 100.")))
+    reasons += _money_problem(cap, "cap")
+    if len(note or "") > 200:
+        reasons.append(("note", _l("At most 200 characters.")))
+    if reasons:
+        raise ValidationFailed(reasons)
+    values = {"rate": rate, "cap": cap, "note": (note or "").strip(), "province_code": org.province_code}
+    if policy is None:
+        policy = CofundingPolicy(organization_id=org.id, **values)
+        session.add(policy)
+        session.flush()
+        audit.record(session, actor=actor, action="cofunding.set", target=policy, new=values)
+    else:
+        old, new = audit.changes(policy, list(values), values)
+        if new:
+            audit.record(session, actor=actor, action="cofunding.set", target=policy, old=old, new=new)
+    return policy

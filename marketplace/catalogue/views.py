@@ -27,6 +27,7 @@ from marketplace.catalogue import services, vocab
 from marketplace.catalogue.forms import (
     AchievementForm,
     BidForm,
+    CofundingForm,
     CollectionForm,
     DecisionForm,
     DemandForm,
@@ -35,6 +36,7 @@ from marketplace.catalogue.forms import (
     UploadForm,
     achievement_form_data,
     demand_form_data,
+    wan,
 )
 from marketplace.catalogue.models import (
     Achievement,
@@ -663,3 +665,39 @@ def inquire(kinds: str, listing_id: int):
         _("Your inquiry has been sent to the owner."),
     )
     return redirect(url_for("catalogue.detail", kinds=kinds, listing_id=listing_id) + "#inquiries")
+
+
+@bp.route("/my/organization/cofunding", methods=["GET", "POST"])
+@login_required
+def cofunding():
+    """An authority's default public co-funding of the challenges posted in its province."""
+    from decimal import Decimal, InvalidOperation
+
+    org = current_user.organization
+    if org is None or org.type != "authority" or not services.is_org_admin_of(current_user, org):
+        raise PermissionDenied("cofunding policy")
+    policy = services.cofunding_policy_for(db.session, org.province_code)
+    policy = policy if policy is not None and policy.organization_id == org.id else None
+    form = CofundingForm(
+        data={
+            "rate": format((policy.rate * 100).normalize(), "f") if policy else "",
+            "cap": wan(policy.cap) if policy else "",
+            "note": policy.note if policy else "",
+        }
+    )
+    if form.validate_on_submit():
+        raw = (form.rate.data or "").strip().rstrip("%")
+        try:
+            rate = (Decimal(raw) / 100) if raw else None
+        except InvalidOperation:
+            rate = Decimal(-1)
+        try:
+            services.set_cofunding_policy(db.session, current_user, rate, form.cap.yuan, form.note.data or "")
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("catalogue.cofunding"))
+    return render_template("catalogue/cofunding.html", form=form, org=org, policy=policy)

@@ -19,7 +19,15 @@ from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
 from marketplace.accounts.states import VerificationAction
 from marketplace.api.models import ApiToken
-from marketplace.catalogue.models import Achievement, Attachment, Bookmark, Collection, Demand, Inquiry
+from marketplace.catalogue.models import (
+    Achievement,
+    Attachment,
+    Bookmark,
+    CofundingPolicy,
+    Collection,
+    Demand,
+    Inquiry,
+)
 from marketplace.core.models import OutboundMail
 from tests.factories import PASSWORD, valid_credit_code
 
@@ -614,6 +622,13 @@ CASES = [
         set(),
         data=lambda w: {"message": "请问该成果是否可以普通许可？"},
         effect=lambda w, b: _count(w, Inquiry, Inquiry.achievement_id == w.published.id) == 1,
+    ),
+    Case(
+        "catalogue.cofunding",
+        lambda w: "/my/organization/cofunding",
+        set(),
+        data=lambda w: {"rate": "40"},
+        effect=lambda w, b: _count(w, CofundingPolicy) == 1,
     ),
     Case(
         "core.notifications_read",

@@ -93,3 +93,39 @@ def test_bid_validation(session, challenge, make_org):
             catalogue.BidInput(proposal="太短", price=None),
         )
     assert {f for f, _m in caught.value.reasons} == {"proposal", "price"}
+
+
+def test_authority_cofunding_policy_is_the_default_of_new_challenges(
+    session, make_org, make_user, enterprise, browser
+):
+    from tests.factories import PASSWORD, demand_input
+
+    authority = make_org(make_user(), type="authority", province="330000", city="330200")
+    admin = owner_of(authority)
+    with pytest.raises(PermissionDenied):
+        catalogue.set_cofunding_policy(session, owner_of(enterprise), Decimal("0.5"), None)
+    with pytest.raises(ValidationFailed):
+        catalogue.set_cofunding_policy(session, admin, Decimal("1.5"), None)
+    session.commit()
+    browser.login(admin.email, PASSWORD)
+    response = browser.post(
+        "/my/organization/cofunding",
+        {"rate": "50", "cap": "300", "note": "宁波揭榜挂帅专项"},
+        token_from="/my/organization/cofunding",
+    )
+    assert response.status_code == 302
+    terms = dict(
+        kind="challenge", reward=Decimal(1000000), application_deadline=date.today() + timedelta(days=20)
+    )
+    default = catalogue.create_demand(session, owner_of(enterprise), demand_input(**terms))
+    assert (default.cofunding_rate, default.cofunding_cap) == (Decimal("0.5"), Decimal("3000000"))
+    own = catalogue.create_demand(
+        session, owner_of(enterprise), demand_input(cofunding_rate=Decimal("0.3"), **terms)
+    )
+    assert own.cofunding_rate == Decimal("0.3")
+    elsewhere = catalogue.create_demand(
+        session, owner_of(enterprise), demand_input(province_code="310000", city_code="310100", **terms)
+    )
+    assert elsewhere.cofunding_rate is None
+    plain = catalogue.create_demand(session, owner_of(enterprise), demand_input())
+    assert plain.cofunding_rate is None
