@@ -1345,3 +1345,42 @@ def set_cofunding_policy(
         if new:
             audit.record(session, actor=actor, action="cofunding.set", target=policy, old=old, new=new)
     return policy
+
+
+def add_bid_attachment(
+    session: Session,
+    actor: Any,
+    bid: ChallengeBid,
+    data: bytes,
+    filename: str,
+    store: uploads.FileStore,
+    max_bytes: int,
+) -> Attachment:
+    """The bidding team attaches a document (a proposal PDF, a certificate) while its bid is open."""
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None or membership.organization_id != bid.organization_id:
+        raise PermissionDenied("only the bidding organisation adds files to its bid")
+    if bid.status not in ("submitted", "shortlisted"):
+        raise ValidationFailed.one("file", _l("Files can be added while the application is open."))
+    if len(bid.attachments) >= 10:
+        raise ValidationFailed.one("file", _l("An application can have at most 10 files."))
+    content_type = uploads.check(data, filename, max_bytes)
+    stored = store.save(data, filename, content_type)
+    attachment = Attachment(
+        role="document",
+        filename=stored.filename,
+        content_type=stored.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        uploaded_by_id=actor.id,
+    )
+    bid.attachments.append(attachment)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="attachment.add",
+        target=bid,
+        new={"filename": stored.filename, "sha256": stored.sha256},
+    )
+    return attachment

@@ -701,3 +701,21 @@ def cofunding():
             flash(_("Saved."), "success")
             return redirect(url_for("catalogue.cofunding"))
     return render_template("catalogue/cofunding.html", form=form, org=org, policy=policy)
+
+
+@bp.post("/bids/<int:bid_id>/attachments")
+@login_required
+def upload_bid_file(bid_id: int):
+    bid = get_or_404(ChallengeBid, bid_id)
+    form = UploadForm()
+    if not form.validate_on_submit():
+        abort(400)
+    storage = form.file.data
+    data = storage.read() if storage else b""
+    name = storage.filename if storage else ""
+    limit = current_app.config["UPLOAD_MAX_BYTES"]
+    run_action(
+        lambda: services.add_bid_attachment(db.session, current_user, bid, data, name, file_store(), limit),
+        _("The file has been added."),
+    )
+    return redirect(url_for("catalogue.detail", kinds="demands", listing_id=bid.demand_id) + "#bids")

@@ -631,6 +631,13 @@ CASES = [
         effect=lambda w, b: _count(w, CofundingPolicy) == 1,
     ),
     Case(
+        "catalogue.upload_bid_file",
+        lambda w: f"/bids/{w.bid.id}/attachments",
+        OWNERS_A,
+        data=lambda w: {"file": (io.BytesIO(PDF), "方案.pdf")},
+        effect=lambda w, b: len(reload(w, w.bid).attachments) == 1,
+    ),
+    Case(
         "core.notifications_read",
         lambda w: "/notifications/read",
         LOGGED_IN,

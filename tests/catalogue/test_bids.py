@@ -129,3 +129,36 @@ def test_authority_cofunding_policy_is_the_default_of_new_challenges(
     assert elsewhere.cofunding_rate is None
     plain = catalogue.create_demand(session, owner_of(enterprise), demand_input())
     assert plain.cofunding_rate is None
+
+
+def test_bid_files_are_seen_by_the_two_parties_only(session, challenge, make_org, app, browser):
+    import re
+    from pathlib import Path
+
+    from marketplace.core import uploads
+    from tests.factories import PASSWORD
+
+    team = make_org(type="university")
+    bid = catalogue.submit_bid(session, owner_of(team), challenge, BID)
+    store = uploads.FileStore(Path(app.instance_path) / "uploads")
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    with pytest.raises(PermissionDenied):
+        catalogue.add_bid_attachment(
+            session, owner_of(challenge.organization), bid, pdf, "x.pdf", store, 10**6
+        )
+    catalogue.add_bid_attachment(session, owner_of(team), bid, pdf, "方案书.pdf", store, 10**6)
+    session.commit()
+    page = f"/demands/{challenge.id}"
+    browser.login(owner_of(challenge.organization).email, PASSWORD)
+    link = re.search(
+        r'href="(/attachments/\d+)"[^>]*>📎 方案书.pdf', browser.get(page).get_data(as_text=True)
+    )
+    assert link
+    response = browser.get(link.group(1))
+    assert response.status_code == 200
+    response.close()
+    browser.logout()
+    assert browser.get(link.group(1)).status_code == 404  # the public sees the challenge, not the bids
+    other = make_org(type="institute")
+    browser.login(owner_of(other).email, PASSWORD)
+    assert browser.get(link.group(1)).status_code == 404
