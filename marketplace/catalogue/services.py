@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from marketplace.accounts.models import MembershipStatus, Organization, OrganizationType, PlatformRole
 from marketplace.catalogue import patents
@@ -853,8 +853,14 @@ def public_listings(model: type[Listing], filters: Filters) -> sa.Select[Any]:
     return stmt.order_by(model.published_at.desc(), model.id.desc())
 
 
-def organization_listings(model: type[Listing], organization_id: int) -> sa.Select[Any]:
-    return sa.select(model).where(model.organization_id == organization_id).order_by(model.updated_at.desc())
+def organization_listings(
+    model: type[Listing], organization_id: int, status: str | None = None
+) -> sa.Select[Any]:
+    """An organisation's listings in every state (or in one), last changed first, with their attachments."""
+    stmt = sa.select(model).where(model.organization_id == organization_id)
+    if status:
+        stmt = stmt.where(model.status == status)
+    return stmt.options(selectinload(model.attachments)).order_by(model.updated_at.desc(), model.id.desc())
 
 
 def moderation_queue(

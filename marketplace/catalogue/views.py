@@ -337,23 +337,27 @@ def delete_attachment(attachment_id: int):
 @bp.get("/my/listings")
 @login_required
 def my_listings():
+    """The organisation's own listings, one kind at a time, filterable by status and paginated."""
     org = current_user.organization
     if org is None:
         return redirect(url_for("accounts.my_organization"))
-    achievements = db.session.scalars(services.organization_listings(Achievement, org.id)).all()
-    demands = db.session.scalars(services.organization_listings(Demand, org.id)).all()
-    counts = {
-        "achievements": services.inquiry_counts(db.session, Achievement, [a.id for a in achievements]),
-        "demands": services.inquiry_counts(db.session, Demand, [d.id for d in demands]),
-    }
+    can_achievement = services.can_publish(current_user, "achievement")
+    can_demand = services.can_publish(current_user, "demand")
+    default = "achievements" if can_achievement or not can_demand else "demands"
+    kinds = request.args.get("kind") if request.args.get("kind") in MODELS else default
+    status = request.args.get("status") if request.args.get("status") in vocab.LISTING_STATUSES else None
+    model = MODELS[kinds]
+    stmt = services.organization_listings(model, org.id, status=status)
+    page = db.paginate(stmt, page=page_arg(), per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "catalogue/my_listings.html",
-        inquiry_counts=counts,
-        achievements=achievements,
-        demands=demands,
+        page=page,
+        kinds=kinds,
+        status=status,
+        inquiry_counts=services.inquiry_counts(db.session, model, [item.id for item in page.items]),
         vocab=vocab,
-        can_achievement=services.can_publish(current_user, "achievement"),
-        can_demand=services.can_publish(current_user, "demand"),
+        can_achievement=can_achievement,
+        can_demand=can_demand,
         completeness=services.completeness,
     )
 

@@ -221,3 +221,14 @@ def test_inquiry_through_the_page(browser, make_achievement, moderator, enterpri
     body = browser.get(page).get_data(as_text=True)
     assert "宁波有两条产线" in body and enterprise.name in body
     assert "1 条咨询" in browser.get("/my/listings").get_data(as_text=True)
+
+
+def test_my_listings_is_paginated_and_filtered(browser, make_achievement, moderator, university, app):
+    for index in range(app.config["PER_PAGE"] + 5):
+        make_achievement(title=f"我的成果{index:02d}", publish_with=moderator if index % 5 == 0 else None)
+    browser.login(owner_of(university).email, PASSWORD)
+    first = browser.get("/my/listings").get_data(as_text=True)
+    second = browser.get("/my/listings?page=2").get_data(as_text=True)
+    assert first.count("data-listing=") == app.config["PER_PAGE"] and second.count("data-listing=") == 5
+    published = browser.get("/my/listings?status=published").get_data(as_text=True)
+    assert published.count("data-listing=") == 5
