@@ -772,10 +772,14 @@ def add_attachment(
     if role == "document" and sum(1 for a in listing.attachments if a.role == "document") >= 20:
         raise ValidationFailed.one("file", _l("A listing can have at most 20 files."))
     content_type = uploads.check(data, filename, max_bytes, images_only=(role == "cover"))
-    stored = store.save(data, filename, content_type)
     if role == "cover":
         for old in [a for a in listing.attachments if a.role == "cover"]:
             listing.attachments.remove(old)
+    return _attach(session, actor, listing, store.save(data, filename, content_type), role)
+
+
+def _attach(session: Session, actor: Any, owner: Any, stored: uploads.StoredFile, role: str) -> Attachment:
+    """Record a stored file on its owner (a listing or a bid), audited in the same transaction."""
     attachment = Attachment(
         role=role,
         filename=stored.filename,
@@ -784,13 +788,13 @@ def add_attachment(
         sha256=stored.sha256,
         uploaded_by_id=actor.id,
     )
-    listing.attachments.append(attachment)
+    owner.attachments.append(attachment)
     session.flush()
     audit.record(
         session,
         actor=actor,
         action="attachment.add",
-        target=listing,
+        target=owner,
         new={"filename": stored.filename, "sha256": stored.sha256, "role": role},
     )
     return attachment
@@ -1371,22 +1375,4 @@ def add_bid_attachment(
     if len(bid.attachments) >= 10:
         raise ValidationFailed.one("file", _l("An application can have at most 10 files."))
     content_type = uploads.check(data, filename, max_bytes)
-    stored = store.save(data, filename, content_type)
-    attachment = Attachment(
-        role="document",
-        filename=stored.filename,
-        content_type=stored.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
-        uploaded_by_id=actor.id,
-    )
-    bid.attachments.append(attachment)
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="attachment.add",
-        target=bid,
-        new={"filename": stored.filename, "sha256": stored.sha256},
-    )
-    return attachment
+    return _attach(session, actor, bid, store.save(data, filename, content_type), "document")
