@@ -1,0 +1,488 @@
+"""The embedded default: a tantivy index in a local directory (or in memory), no server.
+
+Why tantivy: measured on this kind of machine (see README, "Search"), keyword + facet queries over 100,000
+listings answer in a few milliseconds against ~90 ms for SQLite FTS5, and bulk indexing runs far faster.
+Documents are analysed by ``search.analysis`` and indexed with tantivy's whitespace tokenizer, so the
+engine sees exactly the terms OpenSearch sees.
+
+Layout on disk::
+
+    ROOT/CURRENT          name of the live generation (replaced atomically by `reindex`)
+    ROOT/gen-<stamp>/     one tantivy index per generation
+    ROOT/write.lock       serialises writers across processes (tantivy admits one writer per index)
+
+Several server processes may search while one of them writes: readers reload when the index (or the live
+generation) changes, writers take the file lock in turn.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import tantivy
+
+from ..documents import price_band, published_epoch
+from .base import FIELD_BOOSTS, GRAMS_BOOST, Backend, LexicalPage, SearchUnavailable, TextQuery
+
+SCHEMA_VERSION = 1
+RAW_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
+TEXT_FIELDS = ("title", "keywords", "body", "extra", "grams")
+#: sort keys for the price sorts: listings without a price (面议) come last either way
+NO_PRICE_ASC = 1e15
+NO_PRICE_DESC = -1.0
+LOCK_TIMEOUT = 30.0
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    for name in RAW_FIELDS:
+        sb.add_text_field(name, stored=name == "id", tokenizer_name="raw", fast=True)
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    sb.add_integer_field("version", stored=True, indexed=True, fast=True)
+    sb.add_integer_field("published", fast=True)
+    sb.add_float_field("price_asc", fast=True)
+    sb.add_float_field("price_desc", fast=True)
+    sb.add_bytes_field("source", stored=True)
+    sb.add_bytes_field("vector", stored=True)
+    return sb.build()
+
+
+class EmbeddedBackend(Backend):
+    name = "embedded"
+
+    def __init__(
+        self, path: str | os.PathLike | None = None, *, analyzer=None, writer_heap: int = 64_000_000
+    ):
+        super().__init__(analyzer)
+        self.schema = _schema()
+        self.root = Path(path) if path else None
+        self.writer_heap = writer_heap
+        self._ix: tantivy.Index | None = None
+        self._generation: str | None = None
+        self._writes = 0
+        self._vectors: _VectorTable | None = None
+        if self.root is None:
+            self._ix = tantivy.Index(self.schema)
+
+    # -- files and generations -------------------------------------------------------------------------------
+
+    def _current(self) -> str | None:
+        assert self.root is not None
+        try:
+            return (self.root / "CURRENT").read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _open(self) -> tantivy.Index:
+        if self.root is None:
+            assert self._ix is not None
+            return self._ix
+        generation = self._current()
+        if generation is None:
+            with self._write_lock():
+                generation = self._current() or self._new_generation(activate=True)
+        if generation != self._generation or self._ix is None:
+            self._ix = tantivy.Index(self.schema, path=str(self.root / generation), reuse=True)
+            self._generation = generation
+        return self._ix
+
+    def _new_generation(self, *, activate: bool) -> str:
+        assert self.root is not None
+        name = f"gen-v{SCHEMA_VERSION}-{time.time_ns()}"
+        (self.root / name).mkdir(parents=True)
+        tantivy.Index(self.schema, path=str(self.root / name), reuse=False)
+        if activate:
+            self._activate(name)
+        return name
+
+    def _activate(self, name: str) -> None:
+        assert self.root is not None
+        tmp = self.root / f"CURRENT.{os.getpid()}"
+        tmp.write_text(name)
+        os.replace(tmp, self.root / "CURRENT")
+        for old in self.root.glob("gen-*"):
+            if old.name != name and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        if self.root is None:
+            yield
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "write.lock", "a+") as handle:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise SearchUnavailable(
+                            "the search index is busy (another process is writing)"
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _writer(self, index: tantivy.Index | None = None) -> Iterator[tantivy.IndexWriter]:
+        index = index or self._open()
+        try:
+            writer = index.writer(self.writer_heap, 1)
+        except ValueError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+        try:
+            yield writer
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        index.reload()
+        self._touch()
+
+    def _searcher(self) -> tantivy.Searcher:
+        index = self._open()
+        if self.root is not None:
+            index.reload()
+        return index.searcher()
+
+    # -- writes ----------------------------------------------------------------------------------------------
+
+    def _document(self, row: dict[str, Any]) -> tantivy.Document:
+        doc = row["doc"]
+        d = tantivy.Document()
+        d.add_text("id", doc["id"])
+        d.add_text("kind", doc["kind"])
+        for name in ("field", "maturity", "province", "city", "org_type"):
+            if doc.get(name):
+                d.add_text(name, str(doc[name]))
+        for mode in doc.get("modes") or ():
+            d.add_text("modes", mode)
+        d.add_text("price_band", price_band(doc.get("price_wan")))
+        for name in TEXT_FIELDS:
+            if row[name]:
+                d.add_text(name, row[name])
+        d.add_integer("version", int(doc["version"]))
+        d.add_integer("published", published_epoch(doc))
+        price = doc.get("price_wan")
+        d.add_float("price_asc", float(price) if price is not None else NO_PRICE_ASC)
+        d.add_float("price_desc", float(price) if price is not None else NO_PRICE_DESC)
+        source = {k: v for k, v in doc.items() if k != "vector"}
+        d.add_bytes("source", json.dumps(source, ensure_ascii=False, default=str).encode())
+        vector = doc.get("vector")
+        if vector is not None and len(vector):
+            d.add_bytes("vector", np.asarray(vector, dtype=np.float16).tobytes())
+        return d
+
+    def _indexed_versions(self, searcher: tantivy.Searcher, ids: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        if not ids or searcher.num_docs == 0:
+            return out
+        query = tantivy.Query.term_set_query(self.schema, "id", list(ids))
+        result = searcher.search(query, len(ids) * 2, count=False)
+        for _, address in result.hits:
+            stored = searcher.doc(address).to_dict()
+            out[stored["id"][0]] = int(stored["version"][0])
+        return out
+
+    def _index(self, rows: list[dict[str, Any]]) -> None:
+        with self._write_lock():
+            index = self._open()
+            index.reload()
+            known = self._indexed_versions(index.searcher(), [row["doc"]["id"] for row in rows])
+            with self._writer(index) as writer:
+                for row in rows:
+                    doc = row["doc"]
+                    if known.get(doc["id"], -1) > int(doc["version"]):
+                        continue
+                    writer.delete_documents_by_term("id", doc["id"])
+                    writer.add_document(self._document(row))
+
+    def _delete(self, items: list[tuple[str, int]]) -> None:
+        with self._write_lock():
+            index = self._open()
+            index.reload()
+            known = self._indexed_versions(index.searcher(), [doc_id for doc_id, _ in items])
+            with self._writer(index) as writer:
+                for doc_id, version in items:
+                    if doc_id in known and known[doc_id] <= int(version):
+                        writer.delete_documents_by_term("id", doc_id)
+
+    def bulk_load(self, docs_iter, *, batch: int = 5000, progress=None) -> int:
+        """Rebuild into a fresh generation and swap it in atomically; searches keep working meanwhile."""
+        if self.root is None:
+            self.clear()
+            total = 0
+            for chunk in _chunks(docs_iter, batch):
+                total += self._load(self._open(), chunk, progress)
+            return total
+        with self._write_lock():
+            name = self._new_generation(activate=False)
+            index = tantivy.Index(self.schema, path=str(self.root / name), reuse=True)
+            total = 0
+            for chunk in _chunks(docs_iter, batch):
+                total += self._load(index, chunk, progress)
+            self._activate(name)
+        self._ix = None
+        self._generation = None
+        return total
+
+    def _load(self, index: tantivy.Index, docs: list[dict[str, Any]], progress) -> int:
+        rows = [self.prepare(doc) for doc in docs]
+        try:
+            writer = index.writer(max(self.writer_heap, 200_000_000), 1)
+        except ValueError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+        try:
+            for row in rows:
+                writer.add_document(self._document(row))
+            writer.commit()
+        finally:
+            writer.wait_merging_threads()
+        index.reload()
+        self._touch()
+        if progress:
+            progress(len(rows))
+        return len(rows)
+
+    def clear(self) -> None:
+        if self.root is None:
+            with self._writer() as writer:
+                writer.delete_all_documents()
+            return
+        with self._write_lock():
+            self._new_generation(activate=True)
+        self._ix = None
+        self._generation = None
+
+    # -- reads -----------------------------------------------------------------------------------------------
+
+    def _text(self, text: TextQuery) -> tantivy.Query | None:
+        Q, Occur = tantivy.Query, tantivy.Occur
+        groups = []
+        for group in text.groups:
+            clauses = []
+            for term, weight in group.terms:
+                for name, boost in FIELD_BOOSTS.items():
+                    clauses.append(
+                        (Occur.Should, Q.boost_query(Q.term_query(self.schema, name, term), boost * weight))
+                    )
+            for gram in group.grams:
+                clauses.append(
+                    (Occur.Should, Q.boost_query(Q.term_query(self.schema, "grams", gram), GRAMS_BOOST))
+                )
+            if clauses:
+                groups.append(Q.boolean_query(clauses))
+        if not groups:
+            return None
+        occur = Occur.Must if text.require_all else Occur.Should
+        return groups[0] if len(groups) == 1 else Q.boolean_query([(occur, g) for g in groups])
+
+    def _query(self, text: tantivy.Query | None, filters: dict[str, list[str]], exclude: Sequence[str] = ()):
+        Q, Occur = tantivy.Query, tantivy.Occur
+        clauses = [(Occur.Must, text if text is not None else Q.all_query())]
+        for name, values in filters.items():
+            clauses.append(
+                (Occur.Must, Q.const_score_query(Q.term_set_query(self.schema, name, list(values)), 0.0))
+            )
+        if exclude:
+            clauses.append((Occur.MustNot, Q.term_set_query(self.schema, "id", list(exclude))))
+        return clauses[0][1] if len(clauses) == 1 else Q.boolean_query(clauses)
+
+    def _lexical(self, text, filters, *, facets, sort, offset, limit, exclude=()) -> LexicalPage:
+        searcher = self._searcher()
+        text_query = self._text(text)
+        if text_query is None and not text.empty:
+            return LexicalPage([], 0, {})
+        query = self._query(text_query, filters, exclude)
+        kwargs: dict[str, Any] = {"count": True, "offset": offset}
+        if sort == "newest":
+            kwargs.update(order_by_field="published", order=tantivy.Order.Desc)
+        elif sort == "price_asc":
+            kwargs.update(order_by_field="price_asc", order=tantivy.Order.Asc)
+        elif sort == "price_desc":
+            kwargs.update(order_by_field="price_desc", order=tantivy.Order.Desc)
+        result = searcher.search(query, limit, **kwargs)
+        hits = []
+        for key, address in result.hits:
+            stored = searcher.doc(address).to_dict()
+            source = json.loads(stored["source"][0])
+            vector = stored.get("vector", [None])[0]
+            if vector:
+                source["vector"] = np.frombuffer(vector, dtype=np.float16).astype(np.float32)
+            score = float(key) if sort == "relevance" else 0.0
+            hits.append((source["id"], score, source))
+        return LexicalPage(
+            hits, result.count or 0, self._facets(searcher, text_query, filters, facets, exclude)
+        )
+
+    def _facets(self, searcher, text_query, filters, facets, exclude) -> dict[str, list[tuple[str, int]]]:
+        """Counts per facet value; a facet's own filter is left out so the other values stay visible."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        shared = [name for name in facets if name not in filters]
+        plans = [(shared, filters)] if shared else []
+        plans += [
+            ([name], {k: v for k, v in filters.items() if k != name}) for name in facets if name in filters
+        ]
+        for names, active in plans:
+            query = self._query(text_query, active, exclude)
+            aggs = {name: {"terms": {"field": name, "size": 200}} for name in names}
+            result = searcher.aggregate(query, aggs)
+            for name in names:
+                buckets = result.get(name, {}).get("buckets", [])
+                out[name] = [(b["key"], int(b["doc_count"])) for b in buckets]
+        return out
+
+    # -- vectors ---------------------------------------------------------------------------------------------
+
+    def _stamp(self) -> tuple:
+        if self.root is None:
+            return (None, self._writes)
+        try:
+            stamp = (self.root / "STAMP").read_text()
+        except FileNotFoundError:
+            stamp = ""
+        return (self._generation, stamp)
+
+    def _touch(self) -> None:
+        self._writes += 1
+        if self.root is not None:
+            tmp = self.root / f"STAMP.{os.getpid()}"
+            tmp.write_text(str(time.time_ns()))
+            os.replace(tmp, self.root / "STAMP")
+
+    def _vector_table(self) -> _VectorTable:
+        searcher = self._searcher()
+        stamp = self._stamp()
+        if self._vectors is None or self._vectors.stamp != stamp:
+            ids, sources, rows = [], [], []
+            n = searcher.num_docs
+            if n:
+                for _, address in searcher.search(tantivy.Query.all_query(), n, count=False).hits:
+                    stored = searcher.doc(address).to_dict()
+                    vector = stored.get("vector", [None])[0]
+                    if vector:
+                        ids.append(stored["id"][0])
+                        sources.append(stored["source"][0])
+                        rows.append(np.frombuffer(vector, dtype=np.float16))
+            matrix = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
+            if len(matrix):
+                norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+                norms[norms == 0] = 1.0
+                matrix /= norms
+            self._vectors = _VectorTable(stamp, ids, sources, matrix)
+        return self._vectors
+
+    def _knn(self, vector, filters, limit, exclude):
+        table = self._vector_table()
+        if vector is None or not len(table.ids):
+            return []
+        q = np.asarray(vector, dtype=np.float32)
+        if q.shape[0] != table.matrix.shape[1] or not np.linalg.norm(q):
+            return []
+        sims = table.matrix @ (q / np.linalg.norm(q))
+        order = np.argsort(-sims)
+        excluded = set(exclude)
+        out = []
+        for i in order:
+            if table.ids[i] in excluded:
+                continue
+            source = table.source(i)
+            if not _passes(source, filters):
+                continue
+            source["vector"] = table.matrix[i]
+            out.append((table.ids[i], float(sims[i]), source))
+            if len(out) >= limit:
+                break
+        return out
+
+    def count(self, kinds: Sequence[str] = ()) -> int:
+        searcher = self._searcher()
+        if not kinds:
+            return searcher.num_docs
+        query = tantivy.Query.term_set_query(self.schema, "kind", list(kinds))
+        return searcher.search(query, 1, count=True).count or 0
+
+    def versions(self) -> dict[str, int]:
+        searcher = self._searcher()
+        out: dict[str, int] = {}
+        n = searcher.num_docs
+        if n:
+            for _, address in searcher.search(tantivy.Query.all_query(), n, count=False).hits:
+                stored = searcher.doc(address).to_dict()
+                out[stored["id"][0]] = int(stored["version"][0])
+        return out
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        searcher = self._searcher()
+        hits = searcher.search(tantivy.Query.term_query(self.schema, "id", doc_id), 1, count=False).hits
+        if not hits:
+            return None
+        stored = searcher.doc(hits[0][1]).to_dict()
+        source = json.loads(stored["source"][0])
+        source["version"] = int(stored["version"][0])
+        return source
+
+    def health(self) -> dict[str, Any]:
+        try:
+            searcher = self._searcher()
+            return {
+                "ok": True,
+                "backend": self.name,
+                "documents": searcher.num_docs,
+                "path": str(self.root) if self.root else ":memory:",
+            }
+        except Exception as exc:  # noqa: BLE001 - health reports, never raises
+            return {"ok": False, "backend": self.name, "error": str(exc)}
+
+    def refresh(self) -> None:
+        self._open().reload()
+
+    def close(self) -> None:
+        self._ix = None
+        self._generation = None
+
+
+class _VectorTable:
+    """Every stored vector of one index state, normalised, with the ids and sources beside them."""
+
+    def __init__(self, stamp, ids: list[str], sources: list[bytes], matrix: np.ndarray):
+        self.stamp, self.ids, self._sources, self.matrix = stamp, ids, sources, matrix
+
+    def source(self, i: int) -> dict[str, Any]:
+        return json.loads(self._sources[i])
+
+
+def _passes(source: dict[str, Any], filters: dict[str, list[str]]) -> bool:
+    for name, values in filters.items():
+        value = price_band(source.get("price_wan")) if name == "price_band" else source.get(name)
+        present = value if isinstance(value, list) else [value]
+        if not any(v in values for v in present):
+            return False
+    return True
+
+
+def _chunks(items, size: int):
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,154 @@
+"""Demand <-> achievement matching: text relevance plus structured fit, with reasons a person can check.
+
+    score = TEXT * relevance                 (hybrid lexical + semantic, 0..1, from the backend)
+          + FIELD    if the technical fields agree
+          + MATURITY if the achievement is at least as mature as the demand expects (less if one step short)
+          + PRICE    if the asking price fits the budget (or either side is negotiable, half)
+          + MODES    if a transfer mode the achievement offers is one the enterprise accepts
+          + LOCAL    if both are in the same province (city: full weight) - local conversion is a policy goal
+
+The weights are a `MatchConfig`; the application reads them from its settings (``MATCH_LOCAL_WEIGHT`` ...).
+Each match carries `Reason`s (a code and parameters) that the application renders in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .backends.base import Backend, Hit
+from .documents import SearchDocument, validate
+
+#: a Hit's relevance is this share of the match score; the structured fit shares the rest
+DEFAULT_MATURITY_ORDER = ("research", "lab", "pilot", "industrialised")
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    text: float = 0.75
+    field: float = 0.08
+    maturity: float = 0.05
+    price: float = 0.04
+    modes: float = 0.03
+    local: float = 0.05
+    maturity_order: Sequence[str] = DEFAULT_MATURITY_ORDER
+    depth: int = 100  #: candidates fetched from the index before structured scoring
+    minimum: float = 0.2  #: matches scoring below this are not kept
+
+
+DEFAULT_CONFIG = MatchConfig()
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Match:
+    doc_id: str
+    kind: str
+    pk: int
+    score: float
+    relevance: float
+    reasons: list[Reason]
+    source: dict[str, Any]
+
+
+def match_demand(
+    backend: Backend,
+    demand: SearchDocument | dict[str, Any],
+    config: MatchConfig = DEFAULT_CONFIG,
+    limit: int = 20,
+) -> list[Match]:
+    """The achievements that best answer a demand or challenge."""
+    demand = validate(dict(demand))
+    hits = backend.more_like(demand, kinds=("achievement",), limit=config.depth, depth=config.depth)
+    return _rank(hits, demand, config, limit, demand_side=demand)
+
+
+def match_achievement(
+    backend: Backend,
+    achievement: SearchDocument | dict[str, Any],
+    config: MatchConfig = DEFAULT_CONFIG,
+    limit: int = 20,
+) -> list[Match]:
+    """The published demands and challenges an achievement could answer (the reverse direction)."""
+    achievement = validate(dict(achievement))
+    hits = backend.more_like(
+        achievement, kinds=("demand", "challenge"), limit=config.depth, depth=config.depth
+    )
+    return _rank(hits, achievement, config, limit, demand_side=None)
+
+
+def _rank(
+    hits: list[Hit], origin: dict[str, Any], config: MatchConfig, limit: int, *, demand_side
+) -> list[Match]:
+    out = []
+    for hit in hits:
+        demand = demand_side if demand_side is not None else hit.source
+        achievement = hit.source if demand_side is not None else origin
+        fit, reasons = structured_fit(demand, achievement, config)
+        relevance = max(0.0, min(1.0, hit.score))
+        if hit.matched_terms:
+            reasons.insert(0, Reason("terms", {"terms": hit.matched_terms[:8]}))
+        if hit.semantic is not None and hit.semantic >= 0.85:
+            reasons.insert(0, Reason("similar_text", {"similarity": round(hit.semantic, 2)}))
+        score = config.text * relevance + fit
+        if score >= config.minimum:
+            out.append(
+                Match(hit.id, hit.kind, hit.pk, round(score, 4), round(relevance, 4), reasons, hit.source)
+            )
+    out.sort(key=lambda m: -m.score)
+    return out[:limit]
+
+
+def structured_fit(
+    demand: dict[str, Any], achievement: dict[str, Any], config: MatchConfig
+) -> tuple[float, list[Reason]]:
+    score = 0.0
+    reasons: list[Reason] = []
+    if demand.get("field") and demand.get("field") == achievement.get("field"):
+        score += config.field
+        reasons.append(Reason("field", {"field": demand["field"]}))
+
+    order = list(config.maturity_order)
+    expected, offered = demand.get("maturity"), achievement.get("maturity")
+    if expected in order and offered in order:
+        gap = order.index(offered) - order.index(expected)
+        if gap >= 0:
+            score += config.maturity
+            reasons.append(Reason("maturity", {"maturity": offered, "expected": expected}))
+        elif gap == -1:
+            score += config.maturity / 2
+            reasons.append(Reason("maturity_close", {"maturity": offered, "expected": expected}))
+
+    budget, price = demand.get("price_wan"), achievement.get("price_wan")
+    if budget is not None and price is not None:
+        if price <= budget:
+            score += config.price
+            reasons.append(Reason("price", {"price": price, "budget": budget}))
+        elif price <= budget * 1.2:
+            score += config.price / 2
+            reasons.append(Reason("price_close", {"price": price, "budget": budget}))
+    elif budget is None or price is None:
+        score += config.price / 2
+        reasons.append(Reason("price_negotiable", {}))
+
+    common = [m for m in achievement.get("modes") or () if m in set(demand.get("modes") or ())]
+    if common:
+        score += config.modes
+        reasons.append(Reason("modes", {"modes": common}))
+
+    if demand.get("province") and demand.get("province") == achievement.get("province"):
+        same_city = bool(demand.get("city")) and demand.get("city") == achievement.get("city")
+        score += config.local if same_city else config.local * 0.7
+        reasons.append(
+            Reason(
+                "same_city" if same_city else "same_province",
+                {"province": demand["province"], "city": demand.get("city", "")},
+            )
+        )
+    return score, reasons
