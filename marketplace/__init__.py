@@ -107,9 +107,12 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.api.views import bp as api_bp
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.core.views import bp as core_bp
+    from marketplace.discovery import init_app as init_discovery
+    from marketplace.discovery.views import bp as discovery_bp
 
-    for blueprint in (core_bp, accounts_bp, catalogue_bp):
+    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp):
         app.register_blueprint(blueprint)
+    init_discovery(app)
     rest_api.init_app(app)
     rest_api.register_converter(IdConverter, id_param_schema)
     rest_api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})

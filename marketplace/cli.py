@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(mail_group)
     app.cli.add_command(i18n)
     app.cli.add_command(catalogue_group)
+    app.cli.add_command(search_group)
 
 
 @click.command("seed-demo")
@@ -40,6 +42,7 @@ def seed_demo(if_empty: bool, password: str | None) -> None:
         raise click.ClickException("The database is not empty; seed-demo only runs on an empty database.")
     logins = demo.seed(db.session, password=password)
     db.session.commit()
+    _drain_with_progress("indexing the demo listings")
     lines = ["DEMO LOGINS (demo data, not for production)", ""]
     width = max(len(login.email) for login in logins)
     for login in logins:
@@ -204,3 +207,150 @@ def template_command(kind: str, output: str) -> None:
 
     Path(output).write_bytes(transfer.template(kind))
     click.echo(f"Template written to {output}.")
+
+
+# --- search -------------------------------------------------------------------------------------------------
+
+search_group = AppGroup("search", help="The search index: drain the outbox, reindex, check, evaluate.")
+
+
+def _drain_with_progress(title: str) -> None:
+    from marketplace.core import outbox
+    from marketplace.discovery import indexing
+
+    count, _ = outbox.pending(db.session)
+    if not count:
+        return
+    click.echo(f"{title}: {count} changes")
+    report = indexing.drain(
+        db.session, indexing.backend(), model=indexing.embedder(), on_indexed=indexing.after_indexing
+    )
+    click.echo(
+        f"  indexed {report.indexed}, removed {report.deleted}, matched {report.matched} demands"
+        + (f", FAILED: {'; '.join(report.errors)}" if report.failed else "")
+    )
+
+
+@search_group.command("drain")
+@click.option("--follow", is_flag=True, help="Keep running and apply new changes as they come (a worker).")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls with --follow.")
+def search_drain(follow: bool, interval: float) -> None:
+    """Apply pending changes (the outbox) to the search index; safe to run in several processes."""
+    from marketplace.discovery import indexing
+
+    if not follow:
+        _drain_with_progress("draining the search outbox")
+        return
+    click.echo(f"following the search outbox of {current_app.config['SEARCH_URL']} (Ctrl-C stops)")
+    try:
+        indexing.follow(
+            db.session,
+            indexing.backend(),
+            model=indexing.embedder(),
+            interval=interval,
+            on_indexed=indexing.after_indexing,
+            say=click.echo,
+        )
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@search_group.command("reindex")
+def search_reindex() -> None:
+    """Rebuild the index from the database (searches keep working meanwhile), then refresh all matches."""
+    from marketplace.catalogue import search_docs
+    from marketplace.discovery import indexing
+
+    total = sum(1 for _ in search_docs.published_ids(db.session))
+    engine = indexing.backend()
+    with click.progressbar(length=total, label="reindexing", show_pos=True) as bar:
+        count = indexing.reindex(db.session, engine, model=indexing.embedder(), progress=bar.update)
+    db.session.commit()
+    click.echo(f"indexed {count} listings into {engine.name}")
+    ids = [doc_id for doc_id, _ in search_docs.published_ids(db.session)]
+    docs = [d for d in search_docs.build(db.session, ids).values() if d is not None]
+    indexing.attach_vectors(db.session, docs, indexing.embedder(), compute=False)
+    matched = indexing.after_indexing(db.session, docs, [])
+    db.session.commit()
+    click.echo(f"matches refreshed for {matched} demands")
+
+
+@search_group.command("check")
+def search_check() -> None:
+    """Compare the index with the database (ids and versions); exit status 1 when they differ."""
+    from marketplace.discovery import indexing
+
+    diff = indexing.check(db.session, indexing.backend())
+    for name, ids in diff.items():
+        click.echo(f"{name}: {len(ids)}" + (f"  e.g. {', '.join(ids[:5])}" if ids else ""))
+    if any(diff.values()):
+        sys.exit(1)
+
+
+@search_group.command("status")
+def search_status() -> None:
+    """Backend health and outbox lag (as /healthz reports them)."""
+    import json
+
+    from marketplace.discovery import indexing
+
+    click.echo(json.dumps(indexing.health(db.session, indexing.backend()), ensure_ascii=False, indent=2))
+
+
+@search_group.command("alerts")
+def search_alerts() -> None:
+    """Notify saved-search owners of newly published listings (also runs after each drain)."""
+    from marketplace.core import tx
+    from marketplace.discovery import indexing, services
+
+    sent = services.run_alerts(db.session, indexing.backend())
+    tx.commit()
+    click.echo(f"{sent} notifications")
+
+
+@search_group.command("evaluate")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A labelled set: achievements.jsonl, queries.jsonl, demands.jsonl, qrels.jsonl.",
+)
+@click.option(
+    "--backend",
+    "backend_name",
+    default="embedded",
+    show_default=True,
+    help="embedded, or a search URL (opensearch://host:port) for a throw-away index there.",
+)
+@click.option("--json", "as_json", is_flag=True, help="End with one line of JSON.")
+@click.option("--no-vectors", is_flag=True, help="Text only (no embeddings).")
+def search_evaluate(data_dir: str, backend_name: str, as_json: bool, no_vectors: bool) -> None:
+    """Score search and matching on a labelled set; never touches the app's database or index."""
+    import json
+
+    from search import embedding
+    from search.backends import open_backend
+    from search.evaluation import DataSet, evaluate, report
+
+    if backend_name == "embedded":
+        engine = open_backend("embedded://")
+    else:
+        engine = open_backend(backend_name, index_prefix=f"ttm-eval-{os.getpid()}")
+    data = DataSet.load(data_dir)
+    try:
+        result = evaluate(
+            data,
+            engine,
+            embedder=None if no_vectors else embedding.default(),
+            progress=lambda m: click.echo(m, err=True),
+        )
+    finally:
+        if backend_name != "embedded":
+            engine.drop()
+        engine.close()
+    for line in report(result):
+        click.echo(line)
+    if as_json:
+        result.pop("runs", None)
+        click.echo(json.dumps(result, ensure_ascii=False))

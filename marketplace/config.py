@@ -31,6 +31,9 @@ PLAIN_ENV: dict[str, type] = {
     "INSTANCE_PATH": str,
     "ACHIEVEMENT_VALIDITY_MONTHS": int,
     "UPLOAD_MAX_BYTES": int,
+    "SEARCH_EMBEDDINGS": bool,
+    "SEARCH_DRAIN_INLINE": bool,
+    "MATCH_LOCAL_WEIGHT": float,
 }
 
 
@@ -46,6 +49,11 @@ def _parse(value: str, kind: type) -> Any:
         if lowered in {"0", "false", "no", "off", ""}:
             return False
         raise ConfigError(f"expected a boolean, got {value!r}")
+    if kind is float:
+        try:
+            return float(value)
+        except ValueError as exc:
+            raise ConfigError(f"expected a number, got {value!r}") from exc
     if kind is int:
         try:
             return int(value)
@@ -59,7 +67,15 @@ def defaults(instance_path: Path) -> dict[str, Any]:
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'marketplace.sqlite3'}",
         "SQLALCHEMY_ENGINE_OPTIONS": {},
-        "SEARCH_URL": "embedded://",
+        #: embedded:///DIR (tantivy on disk, the default), embedded:// (in memory), opensearch://host:port
+        "SEARCH_URL": f"embedded://{instance_path / 'search'}",
+        #: compute text embeddings for hybrid search and cross-language matching (model bundled, offline)
+        "SEARCH_EMBEDDINGS": True,
+        #: drain the search outbox right after each commit (the embedded default); off when a worker
+        #: runs `flask search drain --follow` (OpenSearch)
+        "SEARCH_DRAIN_INLINE": True,
+        #: weight of "same province/city" in match scores (local conversion is a policy goal)
+        "MATCH_LOCAL_WEIGHT": 0.05,
         "BABEL_DEFAULT_LOCALE": "zh_Hans",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
         "LANGUAGES": ["zh_Hans", "zh_Hant", "en"],

@@ -80,6 +80,8 @@ def make_config(database_url: str, instance: Path, **extra: object) -> dict[str,
         "PASSWORD_HASH_PROFILE": "CHEAPEST",
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": "localhost",
+        # embeddings cost ~60 ms per listing; search tests switch them on where they matter
+        "SEARCH_EMBEDDINGS": False,
         **extra,
     }
 

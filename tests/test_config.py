@@ -37,4 +37,4 @@ def test_default_database_is_sqlite_under_instance(tmp_path: Path, monkeypatch):
     app = create_app({"INSTANCE_PATH": str(tmp_path)})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'marketplace.sqlite3'}"
     assert app.config["SECRET_KEY"] == (tmp_path / "secret_key").read_text()
-    assert app.config["SEARCH_URL"] == "embedded://"
+    assert app.config["SEARCH_URL"] == f"embedded://{tmp_path / 'search'}"

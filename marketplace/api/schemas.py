@@ -209,3 +209,78 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error = fields.Nested(ErrorBody, required=True)
+
+
+# --- search and matches -------------------------------------------------------------------------------------
+
+
+class SearchArgs(Schema):
+    """The search page's parameters; lists may repeat the parameter or separate values with commas."""
+
+    q = fields.String(load_default="", validate=validate.Length(max=200))
+    kind = fields.List(fields.String(validate=validate.OneOf(["achievement", "demand", "challenge"])))
+    field = fields.List(fields.String())
+    maturity = fields.List(fields.String())
+    province = fields.List(fields.String(validate=REGION))
+    modes = fields.List(fields.String())
+    price_band = fields.List(fields.String())
+    org_type = fields.List(fields.String())
+    sort = fields.String(
+        load_default="relevance", validate=validate.OneOf(["relevance", "newest", "price_asc", "price_desc"])
+    )
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class Snippet(Schema):
+    text = fields.String(required=True)
+    hit = fields.Boolean(required=True)
+
+
+class SearchHitOut(Schema):
+    id = fields.String(required=True, metadata={"description": "kind:id"})
+    kind = fields.String(required=True)
+    listing_id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    organization = fields.String(required=True)
+    field = fields.String(required=True)
+    province = fields.String(required=True)
+    price_wan = fields.Float(allow_none=True, metadata={"description": "asking price or budget, 万元"})
+    score = fields.Float(required=True)
+    title_highlight = fields.List(fields.Nested(Snippet), required=True)
+    snippet = fields.List(fields.Nested(Snippet), required=True)
+    url = fields.String(required=True)
+
+
+class FacetValue(Schema):
+    value = fields.String(required=True)
+    count = fields.Integer(required=True)
+
+
+class SearchOut(Schema):
+    total = fields.Integer(required=True)
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    pages = fields.Integer(required=True)
+    items = fields.List(fields.Nested(SearchHitOut), required=True)
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(FacetValue)), required=True)
+
+
+class MatchReason(Schema):
+    code = fields.String(required=True)
+    params = fields.Dict(required=True)
+
+
+class MatchOut(Schema):
+    rank = fields.Integer(required=True)
+    achievement_id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    organization = fields.String(required=True)
+    score = fields.Float(required=True)
+    reasons = fields.List(fields.Nested(MatchReason), required=True)
+    url = fields.String(required=True)
+
+
+class MatchList(Schema):
+    demand_id = fields.Integer(required=True)
+    items = fields.List(fields.Nested(MatchOut), required=True)

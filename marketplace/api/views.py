@@ -21,6 +21,9 @@ from marketplace.api.schemas import (
     DemandQuery,
     ErrorOut,
     ListingQuery,
+    MatchList,
+    SearchArgs,
+    SearchOut,
     WriteResult,
 )
 from marketplace.catalogue import services as catalogue
@@ -356,3 +359,86 @@ def _update(actor, listing, data) -> None:
     except InvalidTransition:
         error(409, "conflict", "This listing cannot be changed in its current state.")
     tx.commit()
+
+
+# --- search and matches ---------------------------------------------------------------------------------
+
+
+@bp.route("/search")
+class Search(MethodView):
+    @bp.arguments(SearchArgs, location="query")
+    @bp.response(200, SearchOut)
+    @bp.alt_response(400, schema=ErrorOut)
+    @bp.alt_response(503, schema=ErrorOut)
+    def get(self, _args):
+        """Full-text search over published achievements, demands and challenges, with facets."""
+        from marketplace.discovery import indexing
+        from marketplace.discovery import services as discovery
+        from search.backends import SearchUnavailable
+
+        try:
+            params = discovery.parse_params(request.args)
+        except ValidationFailed as exc:
+            details = [{"field": f"query.{name}", "message": str(message)} for name, message in exc.reasons]
+            error(400, "bad_request", "Some search parameters are not valid.", details)
+        try:
+            result = discovery.run_search(indexing.backend(), params, semantic=discovery.semantic_enabled())
+        except SearchUnavailable:
+            error(503, "unavailable", "Search is temporarily unavailable.")
+        items = []
+        for hit in result.hits:
+            source = hit.source
+            kinds = "achievements" if hit.kind == "achievement" else "demands"
+            items.append(
+                {
+                    "id": hit.id,
+                    "kind": hit.kind,
+                    "listing_id": hit.pk,
+                    "title": source["title"],
+                    "organization": source.get("organization", ""),
+                    "field": source.get("field", ""),
+                    "province": source.get("province", ""),
+                    "price_wan": source.get("price_wan"),
+                    "score": round(hit.score, 4),
+                    "title_highlight": [{"text": t, "hit": h} for t, h in hit.highlights.get("title", [])],
+                    "snippet": [{"text": t, "hit": h} for t, h in hit.highlights.get("body", [])],
+                    "url": url_for("catalogue.detail", kinds=kinds, listing_id=hit.pk, _external=True),
+                }
+            )
+        facets = {
+            name: [{"value": v, "count": n} for v, n in buckets] for name, buckets in result.facets.items()
+        }
+        return {
+            "total": result.total,
+            "page": result.page,
+            "per_page": result.per_page,
+            "pages": result.pages,
+            "items": items,
+            "facets": facets,
+        }
+
+
+@bp.route("/demands/<int:listing_id>/matches")
+class DemandMatches(MethodView):
+    @bp.response(200, MatchList)
+    @bp.alt_response(404, schema=ErrorOut)
+    def get(self, listing_id: int):
+        """The achievements recommended for a published demand or challenge, best first, with reasons."""
+        from marketplace.discovery import services as discovery
+
+        demand = _published(Demand, listing_id)
+        items = [
+            {
+                "rank": m.rank,
+                "achievement_id": m.achievement_id,
+                "title": m.achievement.title,
+                "organization": m.achievement.organization.name,
+                "score": round(m.score, 4),
+                "reasons": m.reasons,
+                "url": url_for(
+                    "catalogue.detail", kinds="achievements", listing_id=m.achievement_id, _external=True
+                ),
+            }
+            for m, _feedback in discovery.matches_for_demand(db.session, demand)
+        ]
+        return {"demand_id": demand.id, "items": items}

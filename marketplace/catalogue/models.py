@@ -87,6 +87,8 @@ class ListingMixin(TimestampMixin):
     contact_phone: Mapped[str] = mapped_column(sa.String(30), default="")
     contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
     view_count: Mapped[int] = mapped_column(default=0)
+    #: grows with every change that matters to the search index (see core/outbox.py)
+    search_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @declared_attr
     def organization(cls) -> Mapped[Organization]:

@@ -52,6 +52,7 @@ from marketplace.core import regions, tx, uploads
 from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.html import sanitise
 from marketplace.core.web import flash_problem, get_or_404, page_arg, run_action, safe_next, show_errors
+from marketplace.discovery.views import listing_panels
 from marketplace.extensions import db
 
 bp = Blueprint("catalogue", __name__)
@@ -151,6 +152,7 @@ def detail(kinds: str, listing_id: int):
         collections=services.curated_by(db.session, current_user)
         if isinstance(listing, Achievement) and listing.is_published and services.can_curate(current_user)
         else [],
+        **listing_panels(current_user, listing),
     )
 
 

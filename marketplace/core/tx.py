@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from marketplace.core import mail
+from marketplace.core import mail, outbox
 from marketplace.extensions import db
 
 
@@ -12,7 +12,8 @@ def commit() -> None:
     """Commit the request's work, then deliver the mail it queued (recorded in a second commit).
 
     Mail goes out only for work that committed; a delivery failure never undoes the work, it leaves
-    the mail pending for ``flask mail send-pending``.
+    the mail pending for ``flask mail send-pending``. Then, if the work changed searchable rows, the
+    registered hooks run (the embedded search index drains its outbox here); they never raise.
     """
     session = db.session
     session.commit()
@@ -20,8 +21,12 @@ def commit() -> None:
     if queued:
         mail.deliver(session, queued, mail.sender_for(current_app.config))
         session.commit()
+    if session.info.pop(outbox.WRITTEN_KEY, False):
+        for hook in current_app.extensions.get("after_outbox_commit", []):
+            hook(session)
 
 
 def rollback() -> None:
     db.session.rollback()
     mail.take_queued(db.session)
+    db.session.info.pop(outbox.WRITTEN_KEY, None)

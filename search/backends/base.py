@@ -109,6 +109,8 @@ class SearchResult:
     page: int
     per_page: int
     terms: list[str] = field(default_factory=list)
+    #: results that contain the query's words; 0 with hits means "only related (semantic) results"
+    lexical_total: int = 0
 
     @property
     def pages(self) -> int:
@@ -169,6 +171,29 @@ class Backend(ABC):
     @abstractmethod
     def health(self) -> dict[str, Any]:
         """``{"ok": bool, ...details}``; never raises."""
+
+    def bulk_load(self, docs: Iterable[dict[str, Any]], *, batch: int = 500, progress=None) -> int:
+        """Replace the whole index with ``docs`` (engines override this to swap in a new index atomically)."""
+        self.clear()
+        total = 0
+        chunk: list[dict[str, Any]] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch:
+                total += self.index_many(chunk)
+                if progress:
+                    progress(len(chunk))
+                chunk = []
+        if chunk:
+            total += self.index_many(chunk)
+            if progress:
+                progress(len(chunk))
+        self.refresh()
+        return total
+
+    def drop(self) -> None:
+        """Remove everything this backend created (throw-away evaluation indexes)."""
+        self.clear()
 
     def refresh(self) -> None:  # noqa: B027 - optional hook
         """Make everything written so far visible to searches (tests, evaluation)."""
@@ -264,7 +289,7 @@ class Backend(ABC):
             ]
         for hit in hits:
             self._decorate(hit, terms)
-        return SearchResult(hits, total, facets, query.page, query.per_page, terms)
+        return SearchResult(hits, total, facets, query.page, query.per_page, terms, page.total)
 
     def more_like(
         self,

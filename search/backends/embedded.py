@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ TEXT_FIELDS = ("title", "keywords", "body", "extra", "grams")
 #: sort keys for the price sorts: listings without a price (面议) come last either way
 NO_PRICE_ASC = 1e15
 NO_PRICE_DESC = -1.0
-LOCK_TIMEOUT = 30.0
+LOCK_TIMEOUT = 10.0
 
 
 def _schema() -> tantivy.Schema:
@@ -70,6 +71,8 @@ class EmbeddedBackend(Backend):
         self._ix: tantivy.Index | None = None
         self._generation: str | None = None
         self._writes = 0
+        self._thread_lock = threading.RLock()
+        self._lock_depth = 0
         self._vectors: _VectorTable | None = None
         if self.root is None:
             self._ix = tantivy.Index(self.schema)
@@ -119,6 +122,24 @@ class EmbeddedBackend(Backend):
         if self.root is None:
             yield
             return
+        with self._thread_lock:
+            if self._lock_depth:  # re-entered by this thread (e.g. the first write creates the index)
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
+            self._lock_depth = 1
+            try:
+                with self._file_lock():
+                    yield
+            finally:
+                self._lock_depth = 0
+
+    @contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        assert self.root is not None
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / "write.lock", "a+") as handle:
             deadline = time.monotonic() + LOCK_TIMEOUT

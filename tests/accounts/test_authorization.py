@@ -29,6 +29,7 @@ from marketplace.catalogue.models import (
     Inquiry,
 )
 from marketplace.core.models import OutboundMail
+from marketplace.discovery.models import MatchFeedback, SavedSearch
 from tests.factories import PASSWORD, valid_credit_code
 
 PERSONAS = [
@@ -129,6 +130,26 @@ def _catalogue_world(w, session, make_user, make_org):
     for challenge in (w.challenge_open, w.challenge):
         catalogue.act(session, boss, challenge, "submit")
         catalogue.act(session, moderator, challenge, "approve")
+    # a published demand of org_a with a suggested achievement (set up directly: universities post none)
+    from marketplace.discovery.models import Match, SavedSearch
+
+    w.matched_demand = catalogue.create_demand(session, boss, demand_input(title="有推荐的需求"))
+    catalogue.act(session, boss, w.matched_demand, "submit")
+    catalogue.act(session, moderator, w.matched_demand, "approve")
+    w.matched_demand.organization_id = w.org_a.id
+    session.add(
+        Match(
+            demand_id=w.matched_demand.id,
+            achievement_id=w.published.id,
+            score=0.8,
+            relevance=0.7,
+            rank=1,
+            reasons=[],
+        )
+    )
+    w.saved = SavedSearch(user_id=w.users["member"].id, name="成员的搜索", params={"q": "电池"})
+    session.add(w.saved)
+    session.flush()
     w.bid = catalogue.submit_bid(
         session,
         owner,
@@ -644,6 +665,35 @@ CASES = [
         check_denied_effect=False,
         effect=lambda w, b: "全部标为已读" not in b.get("/notifications").get_data(as_text=True),
     ),
+    Case(
+        "discovery.save_search",
+        lambda w: "/search/saved?q=%E9%94%82%E7%94%B5%E6%B1%A0",
+        LOGGED_IN,
+        data=lambda w: {"name": "矩阵里的搜索"},
+        token_from="/search",
+        effect=lambda w, b: _count(w, SavedSearch, SavedSearch.name == "矩阵里的搜索") == 1,
+    ),
+    Case(
+        "discovery.delete_saved_search",
+        lambda w: f"/search/saved/{w.saved.id}/delete",
+        {"member"},
+        denied_status=404,
+        effect=lambda w, b: _count(w, SavedSearch, SavedSearch.id == w.saved.id) == 0,
+    ),
+    Case(
+        "discovery.match_feedback",
+        lambda w: f"/demands/{w.matched_demand.id}/matches/{w.published.id}/feedback",
+        OWNERS_A,
+        data=lambda w: {"verdict": "declined", "reason": "price"},
+        effect=lambda w, b: _count(w, MatchFeedback, MatchFeedback.demand_id == w.matched_demand.id) == 1,
+    ),
+    Case(
+        "discovery.match_queue",
+        lambda w: "/matches/queue",
+        {"broker", "admin"},
+        method="GET",
+        effect=lambda w, b: True,
+    ),
     Case("catalogue.moderation", lambda w: "/moderation", MODERATORS, method="GET", effect=lambda w, b: True),
     Case(
         "catalogue.detail",
@@ -685,6 +735,8 @@ _PLACEHOLDERS = (
     "token",
     "collection_draft",
     "collection_pub",
+    "saved",
+    "matched_demand",
 )
 
 

@@ -1,0 +1,227 @@
+"""The contract every search backend keeps: one suite, run against each backend that can be started."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends import SearchQuery
+from search.documents import doc_id
+
+DIM = 8
+
+
+def _vec(*hot: int) -> list[float]:
+    v = [0.0] * DIM
+    for i in hot:
+        v[i] = 1.0
+    return v
+
+
+def doc(pk: int, title: str, body: str = "", *, kind: str = "achievement", version: int = 1, **extra):
+    base = {
+        "id": doc_id(kind, pk),
+        "kind": kind,
+        "pk": pk,
+        "version": version,
+        "title": title,
+        "body": body,
+        "keywords": [],
+        "organization": "甲大学",
+        "org_type": "university",
+        "field": "energy",
+        "maturity": "pilot",
+        "modes": ["licence"],
+        "province": "310000",
+        "city": "310100",
+        "price_wan": 100.0,
+        "published_at": f"2026-01-{pk % 28 + 1:02d}T00:00:00+00:00",
+    }
+    base.update(extra)
+    return base
+
+
+CORPUS = [
+    doc(
+        1,
+        "湿法锂电池隔膜制备技术",
+        "孔隙率高、热收缩小的聚乙烯锂电池隔膜，已中试。",
+        price_wan=50.0,
+        keywords=["锂电池", "隔膜"],
+        vector=_vec(0, 1),
+    ),
+    doc(
+        2,
+        "鋰電池正極材料",
+        "高鎳正極材料的包覆改性工藝，提升循環壽命。",
+        field="materials",
+        price_wan=300.0,
+        maturity="lab",
+        vector=_vec(0),
+    ),
+    doc(
+        3,
+        "挖掘机液压系统节能控制",
+        "负载敏感液压系统，挖掘机油耗降低15%。",
+        field="equipment",
+        price_wan=None,
+        province="370000",
+        city="370100",
+        modes=["assignment"],
+        vector=_vec(2),
+    ),
+    doc(
+        4,
+        "双特异性抗体平台",
+        "用于肿瘤免疫治疗的双特异性抗体构建平台。",
+        field="bio",
+        price_wan=2000.0,
+        org_type="institute",
+        vector=_vec(3),
+    ),
+    doc(
+        5,
+        "多层陶瓷电容器用介质粉体",
+        "MLCC 介质材料，介电常数稳定。",
+        field="materials",
+        price_wan=80.0,
+        vector=_vec(4),
+    ),
+    doc(
+        6,
+        "寻求锂电池隔膜涂覆技术",
+        "我司需要陶瓷涂覆隔膜工艺。",
+        kind="demand",
+        price_wan=200.0,
+        vector=_vec(0, 1),
+    ),
+]
+
+
+@pytest.fixture
+def loaded(backend):
+    backend.index_many(CORPUS)
+    backend.refresh()
+    return backend
+
+
+def ids(result):
+    return [h.id for h in result.hits]
+
+
+def test_count_health_and_get(loaded):
+    assert loaded.count() == 6
+    assert loaded.count(["demand"]) == 1
+    assert loaded.health()["ok"] is True
+    assert loaded.get("achievement:1")["title"] == "湿法锂电池隔膜制备技术"
+    assert loaded.get("achievement:99") is None
+
+
+@pytest.mark.parametrize("text", ["锂电池隔膜", "鋰電池隔膜", "lithium battery separator"])
+def test_same_listing_in_simplified_traditional_and_english(loaded, text):
+    result = loaded.search(SearchQuery(text=text, kinds=["achievement"]))
+    assert ids(result)[0] == "achievement:1"
+
+
+def test_traditional_listing_found_by_simplified_query(loaded):
+    assert "achievement:2" in ids(loaded.search(SearchQuery(text="锂电池 正极")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("挖机", "achievement:3"),
+        ("双抗", "achievement:4"),
+        ("mlcc", "achievement:5"),
+        ("多层陶瓷电容器", "achievement:5"),
+    ],
+)
+def test_synonyms_and_abbreviations(loaded, text, expected):
+    assert ids(loaded.search(SearchQuery(text=text)))[:1] == [expected]
+
+
+def test_every_word_group_must_match(loaded):
+    assert ids(loaded.search(SearchQuery(text="锂电池 挖掘机"))) == []
+
+
+def test_filters_and_facets(loaded):
+    result = loaded.search(SearchQuery(text="锂电池", filters={"field": ["energy"]}))
+    assert set(ids(result)) == {"achievement:1", "demand:6"}
+    facets = dict(result.facets["field"])
+    # a facet's own filter is left out of its counts, so other values stay visible
+    assert facets == {"energy": 2, "materials": 1}
+    assert dict(result.facets["kind"]) == {"achievement": 1, "demand": 1}
+    assert dict(result.facets["price_band"]) == {"50-100": 1, "100-500": 1}
+
+
+def test_multi_valued_and_org_type_filters(loaded):
+    result = loaded.search(SearchQuery(filters={"modes": ["assignment"]}))
+    assert ids(result) == ["achievement:3"]
+    result = loaded.search(SearchQuery(filters={"org_type": ["institute"], "price_band": ["gte1000"]}))
+    assert ids(result) == ["achievement:4"]
+    result = loaded.search(SearchQuery(filters={"price_band": ["negotiable"]}))
+    assert ids(result) == ["achievement:3"]
+
+
+def test_sorts_and_pagination(loaded):
+    newest = loaded.search(SearchQuery(sort="newest", kinds=["achievement"]))
+    assert ids(newest) == [f"achievement:{i}" for i in (5, 4, 3, 2, 1)]
+    cheap = loaded.search(SearchQuery(sort="price_asc", kinds=["achievement"]))
+    assert ids(cheap) == ["achievement:1", "achievement:5", "achievement:2", "achievement:4", "achievement:3"]
+    dear = loaded.search(SearchQuery(sort="price_desc", kinds=["achievement"]))
+    assert ids(dear)[:2] == ["achievement:4", "achievement:2"] and ids(dear)[-1] == "achievement:3"
+    page2 = loaded.search(SearchQuery(sort="newest", kinds=["achievement"], page=2, per_page=2))
+    assert ids(page2) == ["achievement:3", "achievement:2"] and page2.total == 5 and page2.pages == 3
+
+
+def test_highlights_mark_the_query_in_the_original_script(loaded):
+    hit = loaded.search(
+        SearchQuery(text="锂电池", kinds=["achievement"], filters={"field": ["materials"]})
+    ).hits[0]
+    assert ("鋰電池", True) in hit.highlights["title"]
+
+
+def test_older_versions_never_replace_newer_ones(loaded):
+    loaded.index_many([doc(1, "新标题", version=3)])
+    loaded.index_many([doc(1, "旧标题", version=2)])
+    loaded.refresh()
+    assert loaded.get("achievement:1")["title"] == "新标题"
+    loaded.delete_many([("achievement:1", 2)])  # a stale delete
+    loaded.refresh()
+    assert loaded.get("achievement:1") is not None
+    loaded.delete_many([("achievement:1", 3)])
+    loaded.refresh()
+    assert loaded.get("achievement:1") is None
+    assert loaded.versions() == {d["id"]: 1 for d in CORPUS if d["pk"] != 1}
+
+
+def test_reindexing_the_same_version_is_idempotent(loaded):
+    loaded.index_many(CORPUS)
+    loaded.index_many(CORPUS)
+    loaded.refresh()
+    assert loaded.count() == 6
+
+
+def test_more_like_finds_similar_achievements(loaded):
+    demand = CORPUS[-1]
+    hits = loaded.more_like(demand, kinds=["achievement"], limit=3)
+    assert hits[0].id == "achievement:1"
+    assert "隔膜" in hits[0].matched_terms
+    assert all(h.kind == "achievement" for h in hits)
+
+
+def test_vectors_bring_in_results_without_shared_words(loaded):
+    query = SearchQuery(text="能量密度", vector=_vec(0))  # no listing says 能量密度; vector 0 = batteries
+    assert ids(query and loaded.search(query))[:1] in (["achievement:2"], ["achievement:1"])
+
+
+def test_bulk_load_replaces_everything(loaded):
+    assert loaded.bulk_load([doc(9, "唯一文档")]) == 1
+    loaded.refresh()
+    assert loaded.versions() == {"achievement:9": 1}
+
+
+def test_clear(loaded):
+    loaded.clear()
+    loaded.refresh()
+    assert loaded.count() == 0
+    assert loaded.search(SearchQuery(text="锂电池")).total == 0
