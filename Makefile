@@ -48,6 +48,8 @@ lint: install-test
 
 services-stop:
 	scripts/services/postgres.sh stop
+	scripts/services/opensearch.sh stop single
+	scripts/services/opensearch.sh stop cluster
 
 clean:
 	rm -rf $(VENV) instance/marketplace.sqlite3 test-output .pytest_cache
