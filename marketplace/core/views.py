@@ -84,7 +84,15 @@ def healthz():
         db.session.rollback()
         database = {"ok": False, "backend": db.engine.dialect.name, "error": type(exc).__name__}
     ok = database["ok"]
-    return jsonify({"status": "ok" if ok else "degraded", "database": database}), 200 if ok else 503
+    body = {"status": "ok" if ok else "degraded", "database": database}
+    if ok:
+        from marketplace.discovery import indexing
+
+        # a search engine that is down degrades search, not the site: reported, but still 200
+        body["search"] = indexing.health(db.session, indexing.backend())
+        if not body["search"].get("ok"):
+            body["status"] = "degraded"
+    return jsonify(body), 200 if ok else 503
 
 
 def _date_arg(name: str) -> datetime | None:
