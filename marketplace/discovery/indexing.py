@@ -30,7 +30,6 @@ from marketplace.db import utcnow
 from marketplace.discovery.models import ListingVector
 from search import embedding
 from search.backends import Backend, SearchUnavailable, open_backend
-from search.documents import split_id
 
 log = logging.getLogger(__name__)
 
@@ -269,10 +268,6 @@ def check(session: Session, engine: Backend) -> dict[str, list[str]]:
         "extra": sorted(set(indexed) - set(expected)),
         "stale": sorted(i for i in set(expected) & set(indexed) if indexed[i] != expected[i]),
     }
-
-
-def touched_listing(doc_id: str) -> tuple[str, int]:
-    return split_id(doc_id)
 
 
 def after_indexing(session: Session, upserts: list[dict[str, Any]], removed: list[str]) -> int:

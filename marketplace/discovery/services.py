@@ -228,7 +228,6 @@ def recompute_matches(
             for pk, kind in session.execute(sa.select(Demand.id, Demand.kind).where(Demand.id.in_(missing)))
         ]
         built = [d for d in search_docs.build(session, ids).values() if d is not None]
-        attach_vectors(session, built, None)
         _attach_stored_vectors(session, built)
         demand_docs.update({d["pk"]: d for d in built})
     live = set(session.scalars(sa.select(Demand.id).where(Demand.id.in_(list(demand_docs)))))
@@ -245,6 +244,14 @@ def _attach_stored_vectors(session: Session, docs: list[dict[str, Any]]) -> None
     model = embedder()
     if model is not None:
         attach_vectors(session, [d for d in docs if "vector" not in d], model, compute=False)
+
+
+def can_see_matches(actor: Any, listing: Demand | Achievement) -> bool:
+    """Suggestions of a published listing are shown to its organisation, to brokers and to admins."""
+    if not listing.is_published or not getattr(actor, "is_authenticated", False):
+        return False
+    staff = actor.has_role(PlatformRole.BROKER) or actor.has_role(PlatformRole.ADMIN)
+    return staff or is_owner(actor, listing)
 
 
 def matches_for_demand(session: Session, demand: Demand) -> list[tuple[Match, MatchFeedback | None]]:

@@ -247,22 +247,19 @@ def mode_label(value: str) -> str:
 
 def listing_panels(actor: Any, listing: Any) -> dict[str, Any]:
     """What a listing page shows of matching: the catalogue's detail view adds these to its context."""
-    from marketplace.accounts.models import PlatformRole
     from marketplace.catalogue.models import Achievement
     from marketplace.catalogue.services import is_owner
 
-    if not listing.is_published or not getattr(actor, "is_authenticated", False):
+    if not services.can_see_matches(actor, listing):
         return {}
-    owner = is_owner(actor, listing)
-    staff = actor.has_role(PlatformRole.BROKER) or actor.has_role(PlatformRole.ADMIN)
-    if isinstance(listing, Demand) and (owner or staff):
+    if isinstance(listing, Demand):
         return {
             "matches": services.matches_for_demand(db.session, listing),
-            "can_give_feedback": owner,
+            "can_give_feedback": is_owner(actor, listing),
             "feedback_form": FeedbackForm(),
             "decline_labels": DECLINE_LABELS,
         }
-    if isinstance(listing, Achievement) and (owner or staff):
+    if isinstance(listing, Achievement):
         return {
             "needs": services.matches_for_achievement(db.session, listing),
             "declines": services.decline_rollup(db.session, listing),
