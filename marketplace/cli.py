@@ -214,7 +214,7 @@ def template_command(kind: str, output: str) -> None:
 search_group = AppGroup("search", help="The search index: drain the outbox, reindex, check, evaluate.")
 
 
-def _drain_with_progress(title: str) -> None:
+def _drain_with_progress(title: str, *, batch: int = 200) -> None:
     from marketplace.core import outbox
     from marketplace.discovery import indexing
 
@@ -223,7 +223,11 @@ def _drain_with_progress(title: str) -> None:
         return
     click.echo(f"{title}: {count} changes")
     report = indexing.drain(
-        db.session, indexing.backend(), model=indexing.embedder(), on_indexed=indexing.after_indexing
+        db.session,
+        indexing.backend(),
+        model=indexing.embedder(),
+        on_indexed=indexing.after_indexing,
+        batch=batch,
     )
     click.echo(
         f"  indexed {report.indexed}, removed {report.deleted}, matched {report.matched} demands"
@@ -234,12 +238,15 @@ def _drain_with_progress(title: str) -> None:
 @search_group.command("drain")
 @click.option("--follow", is_flag=True, help="Keep running and apply new changes as they come (a worker).")
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between polls with --follow.")
-def search_drain(follow: bool, interval: float) -> None:
+@click.option(
+    "--batch", default=200, show_default=True, type=click.IntRange(1, 5000), help="Changes per batch."
+)
+def search_drain(follow: bool, interval: float, batch: int) -> None:
     """Apply pending changes (the outbox) to the search index; safe to run in several processes."""
     from marketplace.discovery import indexing
 
     if not follow:
-        _drain_with_progress("draining the search outbox")
+        _drain_with_progress("draining the search outbox", batch=batch)
         return
     click.echo(f"following the search outbox of {current_app.config['SEARCH_URL']} (Ctrl-C stops)")
     try:
@@ -250,6 +257,7 @@ def search_drain(follow: bool, interval: float) -> None:
             interval=interval,
             on_indexed=indexing.after_indexing,
             say=click.echo,
+            batch=batch,
         )
     except KeyboardInterrupt:
         click.echo("stopped")

@@ -16,5 +16,7 @@ for name in sys.argv[1:]:
     tests, failures, errors, skipped = (int(suite.get(k, 0)) for k in COUNTS)
     e2e = sum(1 for case in suite.iter("testcase") if ".e2e." in case.get("classname", "") and not list(case))
     passed = tests - failures - errors - skipped
-    print(f"{path.stem:>10}: {tests} tests, {passed} passed, {failures} failed, {errors} errors, "
-          f"{skipped} skipped; browser tests passed: {e2e}")
+    print(
+        f"{path.stem:>10}: {tests} tests, {passed} passed, {failures} failed, {errors} errors, "
+        f"{skipped} skipped; browser tests passed: {e2e}"
+    )

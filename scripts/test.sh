@@ -17,6 +17,22 @@ CHROMIUM_PATH="$(scripts/services/chromium.sh)" || {
   if [ "$REQUIRE_SERVICES" = true ] || [ "$REQUIRE_SERVICES" = 1 ]; then die "Chromium is required (CI=true) but could not be installed"; fi
   say "WARNING: no Chromium; browser tests will be skipped (they fail when CI=true)"; CHROMIUM_PATH=""; }
 export CHROMIUM_PATH
+require() { [ "$REQUIRE_SERVICES" = true ] || [ "$REQUIRE_SERVICES" = 1 ]; }
+# OpenSearch: one node, and a 3-node cluster whose indexes keep one replica; the contract suite and the
+# fault tests run against both (tests/search/conftest.py); the node URLs are opensearch://host:port
+if OS_URL="$(scripts/services/opensearch.sh start single)"; then
+  export TEST_OPENSEARCH_URL="opensearch://${OS_URL#http://}"
+else
+  require && die "OpenSearch (single node) is required (CI=true) but could not be started"
+  say "WARNING: no OpenSearch node; its contract tests will be skipped (they fail when CI=true)"
+fi
+if OS_CLUSTER_URL="$(scripts/services/opensearch.sh start cluster)"; then
+  port="${OS_CLUSTER_URL##*:}"
+  export TEST_OPENSEARCH_CLUSTER_URL="opensearch://127.0.0.1:$port,127.0.0.1:$((port + 1)),127.0.0.1:$((port + 2))"
+else
+  require && die "the OpenSearch cluster is required (CI=true) but could not be started"
+  say "WARNING: no OpenSearch cluster; its contract tests will be skipped (they fail when CI=true)"
+fi
 
 status=0
 say "=== lint (ruff) ==="

@@ -115,8 +115,13 @@ def _after_flush(session: Session, _context) -> None:
     session.connection().execute(
         sa.insert(OutboxEntry.__table__),
         [
-            {"doc_id": _REGISTRY[type(row)].doc_id(row), "version": row.search_version, "created_at": now,
-             "available_at": now, "attempts": 0}
+            {
+                "doc_id": _REGISTRY[type(row)].doc_id(row),
+                "version": row.search_version,
+                "created_at": now,
+                "available_at": now,
+                "attempts": 0,
+            }
             for row in rows
         ],
     )

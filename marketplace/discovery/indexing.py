@@ -184,12 +184,13 @@ def drain(
     model=None,
     max_batches: int | None = None,
     on_indexed=None,
+    batch: int = BATCH,
 ) -> DrainReport:
     """Drain until the outbox has nothing available (or ``max_batches``); stops at the first failure."""
     total = DrainReport()
     batches = 0
     while max_batches is None or batches < max_batches:
-        report = drain_once(session, engine, model=model, on_indexed=on_indexed)
+        report = drain_once(session, engine, model=model, on_indexed=on_indexed, limit=batch)
         batches += 1
         for name in ("indexed", "deleted", "failed", "entries", "matched"):
             setattr(total, name, getattr(total, name) + getattr(report, name))
@@ -208,12 +209,13 @@ def follow(
     on_indexed=None,
     stop: Callable[[], bool] = lambda: False,
     say: Callable[[str], None] = print,
+    batch: int = BATCH,
 ) -> None:
     """The worker loop of ``flask search drain --follow``."""
     while not stop():
         session = session_factory()
         try:
-            report = drain(session, engine, model=model, on_indexed=on_indexed)
+            report = drain(session, engine, model=model, on_indexed=on_indexed, batch=batch)
         finally:
             session.close()
         if report.entries:
@@ -245,7 +247,32 @@ def reindex(
             session.commit()
             yield from docs
 
-    return engine.bulk_load(documents(), batch=batch, progress=progress)
+    count = engine.bulk_load(documents(), batch=batch, progress=progress)
+    catch_up(session, engine)
+    return count
+
+
+def catch_up(session: Session, engine: Backend) -> int:
+    """Queue every document the index disagrees on with the database (missing, extra or stale).
+
+    A reindex reads the database while users keep writing, and a drainer may still write into the old
+    index until the swap; whatever the new index missed that way is queued again here, so the next drain
+    repairs it. Returns the number of entries queued.
+    """
+    diff = check(session, engine)
+    expected = dict(search_docs.published_ids(session))
+    indexed = engine.versions() if diff["extra"] else {}
+    now = utcnow()
+    entries = [
+        OutboxEntry(doc_id=doc_id, version=expected[doc_id], created_at=now, available_at=now)
+        for doc_id in diff["missing"] + diff["stale"]
+    ] + [
+        OutboxEntry(doc_id=doc_id, version=indexed.get(doc_id, 0), created_at=now, available_at=now)
+        for doc_id in diff["extra"]
+    ]
+    session.add_all(entries)
+    session.commit()
+    return len(entries)
 
 
 # -- health --------------------------------------------------------------------------------------------------

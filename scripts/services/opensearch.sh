@@ -4,6 +4,7 @@
 #   scripts/services/opensearch.sh start  [single|cluster]  # idempotent: reuse the running server or start one
 #   scripts/services/opensearch.sh stop   [single|cluster]
 #   scripts/services/opensearch.sh status [single|cluster]  # prints the URL and exits 0 when it is up (green/yellow)
+#   scripts/services/opensearch.sh resume [single|cluster]  # start again on the data of the last run (fault tests)
 #
 # single : one node,  http on 127.0.0.1:$((TEST_OS_PORT+1))            (TEST_OS_PORT, default 9250 -> 9251)
 # cluster: 3 nodes in one JVM, http on 127.0.0.1:$((TEST_OS_CLUSTER_PORT+1..3)) (default 9260 -> 9261..9263)
@@ -22,7 +23,7 @@ mode="${2:-single}"
 case "$mode" in
   single)  PORT="${TEST_OS_PORT:-9250}";         NODES=1; XMS=512m; XMX="${TEST_OS_HEAP:-1g}" ;;
   cluster) PORT="${TEST_OS_CLUSTER_PORT:-9260}"; NODES=3; XMS=768m; XMX="${TEST_OS_HEAP:-1536m}" ;;
-  *) die "usage: $0 start|stop|status [single|cluster]" ;;
+  *) die "usage: $0 start|stop|status|resume [single|cluster]" ;;
 esac
 case "$PORT" in ''|*[!0-9]*) die "port '$PORT' is not a number" ;; esac
 # the runner only accepts http ports up to 9299 (its default maxHttpPort)
@@ -97,8 +98,8 @@ case "$cmd" in
     fi
     say "OpenSearch ($mode) is not running (or is missing nodes) at $URL"
     exit 1 ;;
-  start|stop) ;;
-  *) die "usage: $0 start|stop|status [single|cluster]" ;;
+  start|stop|resume) ;;
+  *) die "usage: $0 start|stop|status|resume [single|cluster]" ;;
 esac
 
 # One start/stop at a time per mode (parallel test runs may all call `start`). The JVM must not inherit
@@ -153,7 +154,7 @@ if ! classpath_ok; then
 fi
 
 # --- throw-away node directories and their configuration -------------------------------------------------
-rm -rf "$BASE"
+[ "$cmd" = resume ] || rm -rf "$BASE"
 mkdir -p "$BASE/tmp"
 seeds=""
 for i in $(seq 1 "$NODES"); do seeds="$seeds${seeds:+, }\"$HOST:$(transport_port "$i")\""; done
@@ -162,7 +163,7 @@ for i in $(seq 1 "$NODES"); do
   # the runner copies its own (empty) opensearch.yml only when the file is absent; its own settings
   # (cluster.name, node.name "Node N", http.port, paths) take precedence over this file
   {
-    echo "# written by scripts/services/opensearch.sh; wiped at every start"
+    echo "# written by scripts/services/opensearch.sh; wiped at every start (kept by resume)"
     echo "network.host: $HOST"
     echo "transport.port: $(transport_port "$i")"
     if [ "$NODES" = 1 ]; then
@@ -198,7 +199,9 @@ nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PIDFILE" \
 started=$SECONDS
 deadline=$((started + ${TEST_OS_START_TIMEOUT:-180}))
 sleep 1
-until health green 2 >/dev/null; do
+# a fresh node is green; a resumed one may hold indexes whose replicas have nowhere to go (yellow)
+want=green; [ "$cmd" = resume ] && want=yellow
+until health "$want" 2 >/dev/null; do
   # (the pid file appears within milliseconds; missing after 10 s means the launch itself failed)
   if ! server_pid >/dev/null && { [ -s "$PIDFILE" ] || [ $((SECONDS - started)) -ge 10 ]; }; then
     why_failed
@@ -208,7 +211,7 @@ until health green 2 >/dev/null; do
   if [ "$SECONDS" -ge "$deadline" ]; then
     why_failed
     stop_server
-    die "OpenSearch ($mode) not green with $NODES node(s) at $URL after ${TEST_OS_START_TIMEOUT:-180} s (log: $LOG)"
+    die "OpenSearch ($mode) not $want with $NODES node(s) at $URL after ${TEST_OS_START_TIMEOUT:-180} s (log: $LOG)"
   fi
   sleep 1
 done

@@ -44,6 +44,25 @@ def _backend_params():
     ]
 
 
+def opensearch_url(name: str = "opensearch") -> str:
+    """The URL of a running OpenSearch (``opensearch`` or ``opensearch-cluster``), or skip/fail."""
+    env = "TEST_OPENSEARCH_URL" if name == "opensearch" else "TEST_OPENSEARCH_CLUSTER_URL"
+    url = os.environ.get(env)
+    if not url:
+        if REQUIRE:
+            pytest.fail(f"{env} is not set but services are required (CI=true)")
+        pytest.skip(f"{env} not set: OpenSearch runs under `make test`")
+    return url
+
+
+def open_test_opensearch(name: str = "opensearch", **options):
+    """A backend on a fresh, uniquely named index set (dropped by the caller)."""
+    replicas = 1 if name == "opensearch-cluster" else 0
+    return open_backend(
+        opensearch_url(name), index_prefix=f"ttm-test-{uuid.uuid4().hex[:8]}", replicas=replicas, **options
+    )
+
+
 @pytest.fixture(params=_backend_params())
 def backend(request, analyzer, tmp_path):
     name = request.param
@@ -52,16 +71,35 @@ def backend(request, analyzer, tmp_path):
         yield engine
         engine.close()
         return
-    env = "TEST_OPENSEARCH_URL" if name == "opensearch" else "TEST_OPENSEARCH_CLUSTER_URL"
-    url = os.environ.get(env)
-    if not url:
-        if REQUIRE:
-            pytest.fail(f"{env} is not set but services are required (CI=true)")
-        pytest.skip(f"{env} not set: OpenSearch contract runs under `make test`")
-    replicas = 1 if name == "opensearch-cluster" else 0
-    engine = open_backend(
-        url, analyzer=analyzer, index_prefix=f"ttm-test-{uuid.uuid4().hex[:8]}", replicas=replicas
-    )
+    engine = open_test_opensearch(name, analyzer=analyzer)
     yield engine
     engine.drop()
     engine.close()
+
+
+def _app_backend_params():
+    return [p for p in _backend_params() if p.id != "cluster"]
+
+
+@pytest.fixture(params=_app_backend_params())
+def engine(request, app):
+    """The app's search backend for one test: its embedded index, or a throw-away OpenSearch index."""
+    from marketplace.discovery import indexing
+
+    with app.app_context():
+        if request.param == "embedded":
+            backend = indexing.backend(app)
+            backend.clear()
+            yield backend
+            backend.clear()
+            return
+        state = app.extensions.setdefault("search", {})
+        original = indexing.backend(app)
+        backend = open_test_opensearch()
+        state["backend"] = backend
+        try:
+            yield backend
+        finally:
+            state["backend"] = original
+            backend.drop()
+            backend.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from marketplace.catalogue import services as catalogue
@@ -14,15 +13,6 @@ from marketplace.discovery import indexing
 from marketplace.discovery.models import Match
 from search.backends import SearchQuery, SearchUnavailable
 from tests.factories import owner_of
-
-
-@pytest.fixture
-def engine(app):
-    with app.app_context():
-        backend = indexing.backend(app)
-        backend.clear()
-        yield backend
-        backend.clear()
 
 
 def drain(session, engine):
