@@ -316,6 +316,21 @@ def search_alerts() -> None:
     click.echo(f"{sent} notifications")
 
 
+def _recorded_feedback() -> dict[str, int] | None:
+    """What users said about real matches (useful / declined by reason), or None without a database."""
+    import sqlalchemy as sa
+
+    from marketplace.discovery import services
+
+    try:
+        counts = services.feedback_counts(db.session)
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        return None
+    db.session.rollback()
+    return counts
+
+
 @search_group.command("evaluate")
 @click.option(
     "--data",
@@ -334,7 +349,8 @@ def search_alerts() -> None:
 @click.option("--json", "as_json", is_flag=True, help="End with one line of JSON.")
 @click.option("--no-vectors", is_flag=True, help="Text only (no embeddings).")
 def search_evaluate(data_dir: str, backend_name: str, as_json: bool, no_vectors: bool) -> None:
-    """Score search and matching on a labelled set; never touches the app's database or index."""
+    """Score search and matching on a labelled set in a throw-away index; the app's database is only read
+    for the match feedback users recorded (useful, declined by reason), which the report counts."""
     import json
 
     from search import embedding
@@ -359,6 +375,15 @@ def search_evaluate(data_dir: str, backend_name: str, as_json: bool, no_vectors:
         engine.close()
     for line in report(result):
         click.echo(line)
+    feedback = _recorded_feedback()
+    if feedback is not None:
+        result["feedback"] = feedback
+        declined = {k.split(":", 1)[1]: n for k, n in feedback.items() if k.startswith("declined:")}
+        click.echo(
+            f"recorded match feedback (this app's database, read only): useful {feedback.get('useful', 0)}, "
+            f"declined {feedback.get('declined', 0)}"
+            + (f" ({', '.join(f'{reason} {n}' for reason, n in sorted(declined.items()))})" if declined else "")
+        )
     if as_json:
         result.pop("runs", None)
         click.echo(json.dumps(result, ensure_ascii=False))

@@ -37,6 +37,8 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 _NUMBER = re.compile(r"^[0-9.\-/]+$")
 #: the longest English phrase looked up in the lexicon, in words
 MAX_PHRASE = 4
+#: the longest lexicon word looked for across segment boundaries
+MAX_INNER = 8
 
 
 def stem(word: str) -> str:
@@ -78,7 +80,7 @@ class Lexicon:
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
         lex = cls()
-        convert = _converter().convert
+        convert = to_simplified
         for line in _lines(data_dir / "userdict.txt"):
             parts = line.split()
             word = convert(parts[0]).lower()
@@ -130,9 +132,27 @@ def _lines(path: Path) -> Iterator[str]:
 
 
 @cache
-def _converter() -> opencc.OpenCC:
-    # Taiwan phrases (軟體, 記憶體, 雷射) become mainland words, not only Simplified characters
-    return opencc.OpenCC("tw2sp")
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
+
+
+_CLAUSE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?\n]*|[。！？；;!?\n]+")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional clauses to Simplified, with Taiwan/Hong Kong wording (軟體, 記憶體, 雷射) to mainland words.
+
+    Clauses already in Simplified are left alone: the phrase table would also rewrite mainland words
+    (程序 -> 进程, 序列 -> 串行), and merging those would blur meanings.
+    """
+    if not text:
+        return text
+    t2s, tw2sp = _converters()
+    if t2s.convert(text) == text:
+        return text
+    return "".join(
+        tw2sp.convert(clause) if t2s.convert(clause) != clause else clause for clause in _CLAUSE.findall(text)
+    )
 
 
 class Analyzer:
@@ -149,21 +169,36 @@ class Analyzer:
     # -- normalisation ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def normalize(text: str) -> str:
-        """NFKC (full-width letters and digits), Traditional to Simplified, lower case."""
-        return _converter().convert(unicodedata.normalize("NFKC", text or "")).lower()
+    def fold(text: str) -> str:
+        """NFKC (full-width letters and digits) and Traditional to Simplified, case kept."""
+        return to_simplified(unicodedata.normalize("NFKC", text or ""))
+
+    @classmethod
+    def normalize(cls, text: str) -> str:
+        """`fold`, then lower case."""
+        return cls.fold(text).lower()
 
     # -- terms -----------------------------------------------------------------------------------------------
 
     def tokens(self, text: str) -> list[Token]:
         """Every search term of ``text``, in order, with spans over ``normalize(text)``."""
-        norm = self.normalize(text)
+        folded = self.fold(text)
+        norm = folded.lower()
+        cased = folded if len(folded) == len(norm) else None
         out: list[Token] = []
+        latin: list[tuple[str, int, int]] = []  # English words of the current phrase
+        last_end = 0
         for match in _RUN.finditer(norm):
+            if latin and (match.group(1) or norm[last_end : match.start()].strip()):
+                out.extend(self._english(latin))  # a phrase ends at Chinese text or punctuation
+                latin = []
             if match.group(1):
                 out.extend(self._cjk_tokens(match.group(1), match.start()))
             else:
-                out.extend(self._latin_tokens(match.group(2), match.start()))
+                latin.extend(self._latin_words(match.group(2), match.start(), cased))
+            last_end = match.end()
+        if latin:
+            out.extend(self._english(latin))
         return out
 
     def terms(self, text: str) -> list[str]:
@@ -172,8 +207,17 @@ class Analyzer:
     def _cjk_tokens(self, run: str, offset: int) -> Iterator[Token]:
         with self._lock:  # jieba's dictionary is not documented as thread-safe
             pieces = self._jieba.tokenize(run, "search", True)
+        seen = set()
         for word, start, end in pieces:
+            seen.add((start, end))
             yield from self._emit(word, offset + start, offset + end)
+        # search mode adds inner 2- and 3-character words only, and segmentation may cut across a longer
+        # domain term (锂离子|电池隔膜 hides 锂离子电池): every lexicon word of 4+ characters in the run counts
+        words = self.lexicon.words
+        for size in range(4, min(len(run), MAX_INNER) + 1):
+            for i in range(len(run) - size + 1):
+                if (i, i + size) not in seen and run[i : i + size] in words:
+                    yield from self._emit(run[i : i + size], offset + i, offset + i + size)
 
     def _emit(self, word: str, start: int, end: int) -> Iterator[Token]:
         lex = self.lexicon
@@ -202,13 +246,18 @@ class Analyzer:
             if p != term and len(p) > 1 and p not in self.lexicon.stopwords
         )
 
-    def _latin_tokens(self, run: str, offset: int) -> Iterator[Token]:
-        words = [(stem(m.group()), offset + m.start(), offset + m.end()) for m in _LATIN_WORD.finditer(run)]
+    def _latin_words(self, run: str, offset: int, cased: str | None) -> list[tuple[str, int, int]]:
+        words = []
+        for m in _LATIN_WORD.finditer(run):
+            start, end = offset + m.start(), offset + m.end()
+            # acronyms keep their final s (MEMS, GaAs is mixed case and is stemmed like a word)
+            acronym = cased is not None and cased[start:end].isupper()
+            words.append((m.group() if acronym else stem(m.group()), start, end))
         if len(words) > 1:  # "lithium-ion" is one word for the lexicon and two for the index
             joined = "".join(w for w, _, _ in words)
             if (joined,) in self.lexicon.phrases:
                 words = [(joined, words[0][1], words[-1][2])]
-        yield from self._english(words)
+        return words
 
     def _english(self, words: list[tuple[str, int, int]]) -> Iterator[Token]:
         lex = self.lexicon
@@ -263,19 +312,45 @@ class Analyzer:
         Groups are the whitespace-separated parts of a Chinese query; a run of English words is one group
         ("lithium battery separator"), since its words translate together.
         """
-        norm = self.normalize(text)
-        groups: list[list[str]] = []
+        chunks = self._chunks(text)
+        return [[term for concept in group for term in concept] for group in self._query_chunks(chunks)]
+
+    def query_concepts(self, text: str) -> list[list[list[str]]]:
+        """`query_groups`, with each group's terms split into concepts: the terms one English word or
+        phrase stands for (the word and its Chinese translations) form one concept, every other term is a
+        concept of its own. A listing matching several translations of one concept is no more relevant
+        than one matching the best of them, so backends score a concept by its best term."""
+        return self._query_chunks(self._chunks(text))
+
+    def _chunks(self, text: str) -> list[str]:
+        chunks: list[str] = []
         latin_open = False
-        for part in norm.split():
+        for part in self.fold(text).split():
             is_latin = not _HAS_CJK.search(part)
-            terms = _unique(self.terms(part))
-            if is_latin and latin_open and groups:
-                groups[-1] = _unique(groups[-1] + terms)
-            elif terms:
-                groups.append(terms)
-            latin_open = is_latin and bool(terms)
-        if any(not _HAS_CJK.search(p) for p in norm.split()) and len(groups) == 1:
-            groups[0] = _unique(self.terms(norm))  # phrases across the whole English query
+            if is_latin and latin_open:
+                chunks[-1] += " " + part
+            else:
+                chunks.append(part)
+            latin_open = is_latin
+        return chunks
+
+    def _query_chunks(self, chunks: list[str]) -> list[list[list[str]]]:
+        groups = []
+        for chunk in chunks:
+            tokens = self.tokens(chunk)
+            if _HAS_CJK.search(chunk):
+                concepts = [[term] for term in _unique(t.term for t in tokens)]
+            else:
+                concepts = _span_clusters(tokens)
+            seen: set[str] = set()
+            group = []
+            for concept in concepts:
+                concept = [t for t in concept if t not in seen]
+                seen.update(concept)
+                if concept:
+                    group.append(concept)
+            if group:
+                groups.append(group)
         return groups
 
     def surface_forms(self, terms: Iterable[str]) -> set[str]:
@@ -285,6 +360,18 @@ class Analyzer:
             out.add(term)
             out.update(self.lexicon.surfaces.get(term, ()))
         return {form for form in out if len(form) > 1 or _HAS_CJK.search(form)}
+
+
+def _span_clusters(tokens: list[Token]) -> list[list[str]]:
+    """Terms grouped by overlapping spans: an English word or phrase with its translations."""
+    out: list[tuple[int, list[str]]] = []
+    for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
+        if out and token.start < out[-1][0]:
+            end, terms = out[-1]
+            out[-1] = (max(end, token.end), terms + [token.term])
+        else:
+            out.append((token.end, [token.term]))
+    return [_unique(terms) for _, terms in out]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

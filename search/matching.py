@@ -20,7 +20,11 @@ from typing import Any
 from .backends.base import Backend, Hit
 from .documents import SearchDocument, validate
 
-#: a Hit's relevance is this share of the match score; the structured fit shares the rest
+#: cosine similarity (multilingual-e5-small) from which descriptions are called "very similar": related
+#: listings of one field typically score 0.85-0.90 with this model, near-duplicates above 0.92
+SIMILAR_TEXT = 0.92
+#: shared terms named in a match's explanation, the most weighty first
+SHOWN_TERMS = 6
 DEFAULT_MATURITY_ORDER = ("research", "lab", "pilot", "industrialised")
 
 
@@ -93,8 +97,8 @@ def _rank(
         fit, reasons = structured_fit(demand, achievement, config)
         relevance = max(0.0, min(1.0, hit.score))
         if hit.matched_terms:
-            reasons.insert(0, Reason("terms", {"terms": hit.matched_terms[:8]}))
-        if hit.semantic is not None and hit.semantic >= 0.85:
+            reasons.insert(0, Reason("terms", {"terms": hit.matched_terms[:SHOWN_TERMS]}))
+        if hit.semantic is not None and hit.semantic >= SIMILAR_TEXT:
             reasons.insert(0, Reason("similar_text", {"similarity": round(hit.semantic, 2)}))
         score = config.text * relevance + fit
         if score >= config.minimum:

@@ -22,6 +22,8 @@ from ..documents import FACETS, KINDS, SORTS, SearchDocument, price_band, valida
 #: how much each indexed field counts; ``grams`` (character bigrams) is the safety net for unknown words
 FIELD_BOOSTS = {"title": 3.0, "keywords": 2.0, "body": 1.0, "extra": 1.0}
 GRAMS_BOOST = 0.4
+#: how much the other alternatives of a concept add to its best match (dis_max tie breaker)
+CONCEPT_TIE_BREAKER = 0.3
 #: how many candidates each retriever (text, vectors) contributes to a hybrid ranking
 CANDIDATES = 100
 #: the share of the semantic score in a hybrid ranking (0 = lexical only)
@@ -42,6 +44,15 @@ class TermGroup:
 
     terms: tuple[tuple[str, float], ...]
     grams: tuple[str, ...] = ()
+    #: indexes into ``terms`` of alternatives scored by their best match (see `Analyzer.query_concepts`)
+    concepts: tuple[tuple[int, ...], ...] = ()
+
+    def units(self) -> list[list[tuple[str, float]]]:
+        """The terms as scoring units: each concept is one unit, every other term its own."""
+        grouped = {i for concept in self.concepts for i in concept}
+        units = [[self.terms[i] for i in concept] for concept in self.concepts]
+        units += [[term] for i, term in enumerate(self.terms) if i not in grouped]
+        return units
 
 
 @dataclass(frozen=True)
@@ -232,9 +243,15 @@ class Backend(ABC):
 
     def text_query(self, text: str) -> TextQuery:
         groups = []
-        for terms in self.analyzer.query_groups(text):
-            grams = tuple(dict.fromkeys(self.analyzer.bigrams(" ".join(t for t in terms))))
-            groups.append(TermGroup(tuple((t, 1.0) for t in terms), grams))
+        for concepts in self.analyzer.query_concepts(text):
+            terms = [t for concept in concepts for t in concept]
+            grams = tuple(dict.fromkeys(self.analyzer.bigrams(" ".join(terms))))
+            index, start = [], 0
+            for concept in concepts:
+                if len(concept) > 1:
+                    index.append(tuple(range(start, start + len(concept))))
+                start += len(concept)
+            groups.append(TermGroup(tuple((t, 1.0) for t in terms), grams, tuple(index)))
         return TextQuery(tuple(groups), require_all=True)
 
     def search(self, query: SearchQuery) -> SearchResult:

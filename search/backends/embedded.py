@@ -32,7 +32,15 @@ import numpy as np
 import tantivy
 
 from ..documents import price_band, published_epoch
-from .base import FIELD_BOOSTS, GRAMS_BOOST, Backend, LexicalPage, SearchUnavailable, TextQuery
+from .base import (
+    CONCEPT_TIE_BREAKER,
+    FIELD_BOOSTS,
+    GRAMS_BOOST,
+    Backend,
+    LexicalPage,
+    SearchUnavailable,
+    TextQuery,
+)
 
 SCHEMA_VERSION = 1
 RAW_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
@@ -298,10 +306,24 @@ class EmbeddedBackend(Backend):
         groups = []
         for group in text.groups:
             clauses = []
-            for term, weight in group.terms:
-                for name, boost in FIELD_BOOSTS.items():
+            for unit in group.units():
+                alternatives = [
+                    Q.boolean_query(
+                        [
+                            (
+                                Occur.Should,
+                                Q.boost_query(Q.term_query(self.schema, name, term), boost * weight),
+                            )
+                            for name, boost in FIELD_BOOSTS.items()
+                        ]
+                    )
+                    for term, weight in unit
+                ]
+                if len(alternatives) == 1:
+                    clauses.append((Occur.Should, alternatives[0]))
+                else:
                     clauses.append(
-                        (Occur.Should, Q.boost_query(Q.term_query(self.schema, name, term), boost * weight))
+                        (Occur.Should, Q.disjunction_max_query(alternatives, tie_breaker=CONCEPT_TIE_BREAKER))
                     )
             for gram in group.grams:
                 clauses.append(

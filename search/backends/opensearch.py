@@ -31,7 +31,15 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..documents import price_band, published_epoch
-from .base import FIELD_BOOSTS, GRAMS_BOOST, Backend, LexicalPage, SearchUnavailable, TextQuery
+from .base import (
+    CONCEPT_TIE_BREAKER,
+    FIELD_BOOSTS,
+    GRAMS_BOOST,
+    Backend,
+    LexicalPage,
+    SearchUnavailable,
+    TextQuery,
+)
 
 SCHEMA_VERSION = 1
 KEYWORD_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
@@ -367,9 +375,22 @@ class OpenSearchBackend(Backend):
         groups = []
         for group in text.groups:
             should: list[dict[str, Any]] = []
-            for term, weight in group.terms:
-                for name, boost in FIELD_BOOSTS.items():
-                    should.append({"term": {name: {"value": term, "boost": boost * weight}}})
+            for unit in group.units():
+                alternatives = [
+                    {
+                        "bool": {
+                            "should": [
+                                {"term": {name: {"value": term, "boost": boost * weight}}}
+                                for name, boost in FIELD_BOOSTS.items()
+                            ]
+                        }
+                    }
+                    for term, weight in unit
+                ]
+                if len(alternatives) == 1:
+                    should.append(alternatives[0])
+                else:
+                    should.append({"dis_max": {"queries": alternatives, "tie_breaker": CONCEPT_TIE_BREAKER}})
             for gram in group.grams:
                 should.append({"term": {"grams": {"value": gram, "boost": GRAMS_BOOST}}})
             if should:

@@ -133,7 +133,16 @@ def _catalogue_world(w, session, make_user, make_org):
     # a published demand of org_a with a suggested achievement (set up directly: universities post none)
     from marketplace.discovery.models import Match, SavedSearch
 
-    w.matched_demand = catalogue.create_demand(session, boss, demand_input(title="有推荐的需求"))
+    # its text answers to w.published, so recomputed matches (the inline drain) keep the pair
+    w.matched_demand = catalogue.create_demand(
+        session,
+        boss,
+        demand_input(
+            title="寻求高镍三元正极材料表面包覆改性技术",
+            field="nev",
+            problem="动力电池高镍正极循环寿命不足，需要正极材料表面包覆改性方案。",
+        ),
+    )
     catalogue.act(session, boss, w.matched_demand, "submit")
     catalogue.act(session, moderator, w.matched_demand, "approve")
     w.matched_demand.organization_id = w.org_a.id

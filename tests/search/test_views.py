@@ -129,3 +129,55 @@ def test_saved_search_alerts_on_new_listings(
         indexing.drain(session, indexing.backend(app), on_indexed=indexing.after_indexing)
     notes = session.scalars(sa.select(Notification).where(Notification.user_id == user.id)).all()
     assert len(notes) == 1 and notes[0].params["count"] == 1
+
+
+def test_evaluate_scores_a_labelled_set_and_counts_recorded_feedback(
+    app, session, tmp_path, make_achievement, make_demand, moderator
+):
+    import json
+
+    from marketplace.discovery.models import MatchFeedback
+
+    rows = {
+        "achievements.jsonl": [
+            {"id": "a1", "title": "湿法锂电池隔膜制备技术", "summary": "聚乙烯隔膜，孔隙率高。", "field": "新能源",
+             "keywords": ["隔膜"], "maturity": "中试", "transfer_modes": ["许可"], "institution": "甲大学",
+             "region": "上海", "price_wan": 50, "script": "simplified"},
+            {"id": "a2", "title": "玉米抗旱品种选育", "summary": "耐旱玉米新品种。", "field": "现代农业",
+             "keywords": ["玉米"], "maturity": "产业化", "transfer_modes": ["转让"], "institution": "乙大学",
+             "region": "河南", "price_wan": None, "script": "simplified"},
+        ],
+        "queries.jsonl": [
+            {"id": "q1", "text": "鋰電池隔膜", "script": "traditional"},
+            {"id": "q2", "text": "drought tolerant maize", "script": "english"},
+        ],
+        "demands.jsonl": [
+            {"id": "d1", "title": "寻求锂电池隔膜技术", "description": "提升隔膜孔隙率。", "field": "新能源",
+             "budget_wan": 100, "region": "上海", "script": "simplified"},
+        ],
+        "qrels.jsonl": [
+            {"from": "q1", "achievement": "a1", "grade": 3},
+            {"from": "q2", "achievement": "a2", "grade": 3},
+            {"from": "d1", "achievement": "a1", "grade": 3},
+        ],
+    }
+    for name, lines in rows.items():
+        (tmp_path / name).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines), "utf-8")
+    achievement = make_achievement(publish_with=moderator)
+    demand = make_demand(publish_with=moderator)
+    session.add(
+        MatchFeedback(demand_id=demand.id, achievement_id=achievement.id, verdict="declined", reason="price")
+    )
+    session.commit()
+
+    result = app.test_cli_runner().invoke(
+        args=["search", "evaluate", "--data", str(tmp_path), "--json", "--no-vectors"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["backend"] == "embedded"
+    assert set(summary) >= {"queries", "demands", "baseline", "feedback"}
+    assert summary["queries"]["by_script"]["traditional"]["ndcg@10"] == 1.0
+    assert summary["demands"]["mrr"] == 1.0
+    assert summary["feedback"] == {"declined": 1, "declined:price": 1}
+    assert "declined 1 (price 1)" in result.output
