@@ -382,7 +382,11 @@ def search_evaluate(data_dir: str, backend_name: str, as_json: bool, no_vectors:
         click.echo(
             f"recorded match feedback (this app's database, read only): useful {feedback.get('useful', 0)}, "
             f"declined {feedback.get('declined', 0)}"
-            + (f" ({', '.join(f'{reason} {n}' for reason, n in sorted(declined.items()))})" if declined else "")
+            + (
+                f" ({', '.join(f'{reason} {n}' for reason, n in sorted(declined.items()))})"
+                if declined
+                else ""
+            )
         )
     if as_json:
         result.pop("runs", None)

@@ -140,7 +140,7 @@ _CLAUSE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?\n]*|[。！？；;!
 
 
 def to_simplified(text: str) -> str:
-    """Traditional clauses to Simplified, with Taiwan/Hong Kong wording (軟體, 記憶體, 雷射) to mainland words.
+    """Traditional clauses to Simplified, Taiwan/Hong Kong wording (軟體, 記憶體, 雷射) to mainland words.
 
     Clauses already in Simplified are left alone: the phrase table would also rewrite mainland words
     (程序 -> 进程, 序列 -> 串行), and merging those would blur meanings.
@@ -212,7 +212,7 @@ class Analyzer:
             seen.add((start, end))
             yield from self._emit(word, offset + start, offset + end)
         # search mode adds inner 2- and 3-character words only, and segmentation may cut across a longer
-        # domain term (锂离子|电池隔膜 hides 锂离子电池): every lexicon word of 4+ characters in the run counts
+        # domain term (锂离子|电池隔膜 hides 锂离子电池): every lexicon word of 4+ characters counts
         words = self.lexicon.words
         for size in range(4, min(len(run), MAX_INNER) + 1):
             for i in range(len(run) - size + 1):
