@@ -47,6 +47,8 @@ BIN = ROOT / ".venv" / "bin"
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 TRIVIAL = "/regions/cities"
+#: a reference point between the two: the home page (full layout, four COUNT queries)
+HOME = "/"
 SEARCHES = (
     "锂电池",
     "人工智能",
@@ -281,13 +283,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--warmup", type=float, default=3.0, help="unmeasured seconds per route first")
     parser.add_argument("--synthetic", type=int, default=0, help="synthetic listings added to the index")
+    parser.add_argument("--skip-home", action="store_true", help="leave out the home page reference run")
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.in_process:  # the breakdown, run in a child process that has the instance's environment
+        return breakdown(SEARCHES)
 
     started_at = datetime.now().astimezone()
     load_at_start = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     server: subprocess.Popen | None = None
     results: dict[str, dict[str, Any]] = {}
+    parts = ""
     worker_rss: list[float] = []
     listings = 0
     try:
@@ -308,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         bad = {path: code for path, code in status.items() if code != 200}
         if bad:
             raise RuntimeError(f"unexpected status codes: {bad}")
-        for name, paths in (("trivial", [TRIVIAL]), ("search", search_paths)):
+        routes = [("trivial", [TRIVIAL]), ("search", search_paths)]
+        if not args.skip_home:
+            routes.insert(1, ("home (reference)", [HOME]))
+        for name, paths in routes:
             say(f"{name}: warm-up {args.warmup:.0f} s")
             hammer(port, paths, args.concurrency, args.warmup)
             workers = children(server.pid)
@@ -319,6 +329,18 @@ def main(argv: list[str] | None = None) -> int:
                 "elapsed"
             ]
         worker_rss = [rss_mib(pid) for pid in children(server.pid)]
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        server = None
+        say("search page breakdown, in process")
+        parts = subprocess.run(  # noqa: S603 - this script
+            [sys.executable, __file__, "--in-process"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)
@@ -351,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"- trivial route: `{TRIVIAL}`; search: `/search?q=...` rotating over {len(SEARCHES)} queries")
     print()
     rows = []
-    for name, r in (("trivial", trivial), ("search", search)):
+    for name, r in results.items():
         rows.append(
             [
                 name,
@@ -403,9 +425,63 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        "CPU is a share of one core (200% = both cores busy). Worker RSS at the end:"
-        f" {', '.join(f'{x:,.0f}' for x in sorted(worker_rss))} MiB."
+        "CPU is a share of one core (200% = both cores busy); server CPU: gunicorn's master and workers."
+        f" Worker RSS at the end: {', '.join(f'{x:,.0f}' for x in sorted(worker_rss))} MiB."
     )
+    if parts:
+        print()
+        print(parts.rstrip())
+    return 0
+
+
+def breakdown(queries: tuple[str, ...], rounds: int = 5) -> int:
+    """Where one search page request spends its time: the search call, the template, the rest (in process)."""
+    import marketplace.discovery.services as services
+    import marketplace.discovery.views as views
+    from search.backends.base import Backend
+    from wsgi import app
+
+    spent = {"run_search": 0.0, "_decorate": 0.0, "render_template": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - started
+
+        return wrapper
+
+    client = app.test_client()
+    paths = [f"/search?q={quote(q)}" for q in queries]
+    for path in paths:  # warm-up: analyser, index, templates
+        client.get(path)
+    services.run_search = timed("run_search", services.run_search)
+    views.render_template = timed("render_template", views.render_template)
+    Backend._decorate = timed("_decorate", Backend._decorate)
+    total = 0.0
+    for _ in range(rounds):
+        for path in paths:
+            started = time.perf_counter()
+            assert client.get(path).status_code == 200
+            total += time.perf_counter() - started
+    n = rounds * len(paths)
+    rows = [
+        ["whole request (Flask test client)", f"{total / n * 1000:.1f}", "100%"],
+        ["`services.run_search` (`Backend.search`)", f"{spent['run_search'] / n * 1000:.1f}", ""],
+        [
+            "of which: highlights + matched terms (`_decorate`, 20 hits)",
+            f"{spent['_decorate'] / n * 1000:.1f}",
+            "",
+        ],
+        ["`render_template` (search.html)", f"{spent['render_template'] / n * 1000:.1f}", ""],
+    ]
+    for row in rows[1:]:
+        row[2] = f"{float(row[1]) / (total / n * 1000):.0%}"
+    print(f"Search page, one request at a time in one process ({n} requests, same queries):")
+    print()
+    print(table(["part", "mean ms", "share"], rows))
     return 0
 
 

@@ -393,8 +393,10 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 140, analyzer: An
     """
     analyzer = analyzer or default()
     text = text or ""
-    norm = analyzer.normalize(text)
-    shown = text if len(norm) == len(text) else norm
+    folded = analyzer.fold(text)
+    norm = folded.lower()
+    # the original when normalisation kept the length, else the normalised text in its own case (℃ -> °C)
+    shown = text if len(norm) == len(text) else folded if len(folded) == len(norm) else norm
     spans = _spans(norm, analyzer.surface_forms(terms))
     start = 0
     if len(shown) > width:

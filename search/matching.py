@@ -96,8 +96,9 @@ def _rank(
         achievement = hit.source if demand_side is not None else origin
         fit, reasons = structured_fit(demand, achievement, config)
         relevance = max(0.0, min(1.0, hit.score))
-        if hit.matched_terms:
-            reasons.insert(0, Reason("terms", {"terms": hit.matched_terms[:SHOWN_TERMS]}))
+        shown = _shown_terms(hit.matched_terms)
+        if shown:
+            reasons.insert(0, Reason("terms", {"terms": shown}))
         if hit.semantic is not None and hit.semantic >= SIMILAR_TEXT:
             reasons.insert(0, Reason("similar_text", {"similarity": round(hit.semantic, 2)}))
         score = config.text * relevance + fit
@@ -107,6 +108,12 @@ def _rank(
             )
     out.sort(key=lambda m: -m.score)
     return out[:limit]
+
+
+def _shown_terms(terms: list[str]) -> list[str]:
+    """The shared terms worth naming: no single letters, no fragment of a longer term (可编 in 可编程)."""
+    kept = [t for t in terms if len(t) > 1]
+    return [t for t in kept if not any(t != other and t in other for other in kept)][:SHOWN_TERMS]
 
 
 def structured_fit(
