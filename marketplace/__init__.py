@@ -89,6 +89,7 @@ def _init_extensions(app: Flask) -> None:
     # every domain's models, so that the metadata (and Alembic autogenerate) sees all tables
     import marketplace.api.models  # noqa: F401
     import marketplace.catalogue.models  # noqa: F401
+    import marketplace.contracts.models  # noqa: F401
     import marketplace.core.counters  # noqa: F401
     import marketplace.core.models  # noqa: F401
     import marketplace.core.notifications  # noqa: F401
