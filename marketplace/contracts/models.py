@@ -98,11 +98,30 @@ class Contract(TimestampMixin, Base):
     demand_id: Mapped[int | None] = mapped_column(sa.ForeignKey("demand.id", ondelete="SET NULL"), index=True)
     summary: Mapped[str | None] = mapped_column(sa.Text)  #: the technical content in a few sentences
 
+    #: where the application was made (a registration site of the applicant's region)
+    site_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("registration_site.id", ondelete="RESTRICT"), index=True
+    )
     submitted_at: Mapped[datetime | None]
+    #: 受理: the decision clock starts here (and starts again when corrected materials are accepted)
+    accepted_at: Mapped[datetime | None]
+    decision_due: Mapped[date | None] = mapped_column(index=True)
+    #: the last return for correction (补正): coded reasons, the clerk's note, the date to resubmit by
+    return_reasons: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    return_note: Mapped[str | None] = mapped_column(sa.Text)
+    return_due: Mapped[date | None]
+    refusal_reason: Mapped[str | None] = mapped_column(sa.String(20))
+    refusal_note: Mapped[str | None] = mapped_column(sa.Text)
+    #: the first clerk's approval of a large contract that needs a second one
+    first_approver_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    decided_at: Mapped[datetime | None]
     registration_number: Mapped[str | None] = mapped_column(sa.String(32), unique=True)
     registered_at: Mapped[datetime | None]
 
     organization: Mapped[Organization] = relationship()
+    site: Mapped[RegistrationSite | None] = relationship()
     parties: Mapped[list[ContractParty]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="ContractParty.id"
     )
@@ -193,3 +212,76 @@ class ContractIncome(TimestampMixin, Base):
     note: Mapped[str | None] = mapped_column(sa.String(200))
 
     contract: Mapped[Contract] = relationship(back_populates="income")
+
+
+class RegistrationSite(TimestampMixin, Base):
+    """A registration site (登记机构/登记点) defined by an authority; several per region (多点布局)."""
+
+    __tablename__ = "registration_site"
+    __table_args__ = (sa.UniqueConstraint("region_code", "code", name="uq_site_region_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the authority organisation that runs (and defined) the site
+    authority_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organization.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(sa.String(NAME_MAX))
+    #: 2-digit site code within its region, part of the registration number
+    code: Mapped[str] = mapped_column(sa.String(2))
+    #: the province or city (GB/T 2260) whose applicants the site serves
+    region_code: Mapped[str] = mapped_column(sa.String(6), index=True)
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+
+    authority: Mapped[Organization] = relationship()
+    clerks: Mapped[list[SiteClerk]] = relationship(back_populates="site", cascade="all, delete-orphan")
+
+    @property
+    def province_code(self) -> str:
+        return self.region_code[:2] + "0000"
+
+
+class SiteClerk(Base):
+    """A clerk (a user with the platform role ``clerk``) assigned to a site."""
+
+    __tablename__ = "site_clerk"
+    __table_args__ = (sa.UniqueConstraint("site_id", "user_id", name="uq_site_clerk"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("registration_site.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+
+    site: Mapped[RegistrationSite] = relationship(back_populates="clerks")
+
+
+class ProvinceRules(TimestampMixin, Base):
+    """One province's registration settings from a date on; the row in force on a day applies.
+
+    Provinces differ (REGISTRATION.md §4.2): Zhejiang decides in 10 days, Beijing in 30, the 2024 draft
+    says 15 working days; some provinces want filing within 30 days of signing. Authorities add a new row
+    when their rules change, so no clerk waits for a code change.
+    """
+
+    __tablename__ = "province_rules"
+    __table_args__ = (
+        sa.UniqueConstraint("province_code", "effective_from", name="uq_province_rules_from"),
+        sa.CheckConstraint("decision_days > 0", name="decision_days"),
+        sa.CheckConstraint("large_basis IN ('technical', 'contract')", name="large_basis"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    province_code: Mapped[str] = mapped_column(sa.String(6), index=True)
+    effective_from: Mapped[date]
+    decision_days: Mapped[int] = mapped_column(default=15)
+    working_days: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    #: days after signing within which an application must be made (None: no local window)
+    filing_window_days: Mapped[int | None]
+    #: contracts at or above this amount need a second clerk's approval
+    large_threshold: Mapped[Decimal] = mapped_column(YUAN, default=Decimal("5000000"))
+    large_basis: Mapped[str] = mapped_column(sa.String(10), default="technical")
+    #: days the applicant gets to resubmit after a return for correction
+    correction_days: Mapped[int] = mapped_column(default=30)
+    #: registration number pattern (see services.registration_number)
+    number_pattern: Mapped[str] = mapped_column(sa.String(60), default="{yy}{region4}{site}{serial:06d}")
+    note: Mapped[str | None] = mapped_column(sa.String(200))

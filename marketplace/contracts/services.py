@@ -423,6 +423,33 @@ def update_contract(
     return contract
 
 
+def input_of(contract: Contract) -> ContractInput:
+    """A stored record as input again (to re-check it when it is submitted)."""
+    return ContractInput(
+        title=contract.title,
+        contract_amount=Decimal(contract.contract_amount),
+        ip_numbers=list(contract.ip_numbers or []),
+        parties=[
+            PartyInput(
+                p.role,
+                p.name,
+                p.kind,
+                p.credit_code,
+                p.country_code,
+                p.region_code,
+                p.legal_type,
+                p.organization_id,
+            )
+            for p in contract.parties
+        ],  # fmt: skip
+        costs=[
+            CostInput(c.category, c.description, Decimal(c.amount), c.reasonable_carrier)
+            for c in contract.costs
+        ],
+        **{name: getattr(contract, name) for name in COPIED_FIELDS},
+    )
+
+
 def preview(data: ContractInput, today: date | None = None) -> dict[str, Any]:
     """What `POST /api/v1/contracts/validate` answers: problems and computed amounts, nothing saved."""
     problems = validate(data, today)

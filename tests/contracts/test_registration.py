@@ -1,0 +1,124 @@
+"""The registration workflow: apply at a site, accept, return and resubmit, approve (twice when large),
+refuse, numbers, deadlines in working days, overdue reviews, and who may do what."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from marketplace.contracts import registration, services
+from marketplace.contracts.models import ProvinceRules, RegistrationSite, SiteClerk
+from marketplace.core.errors import PermissionDenied, ValidationFailed
+from tests.factories import owner_of
+
+from .test_records import CASES, contract_for
+
+MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def world(app, session, make_org, make_user, university):
+    """A Shanghai site with two clerks, a Zhejiang site with one, and a university's contract draft."""
+    with app.app_context():
+        authority = make_org(type="authority", name="上海市技术市场管理办公室")
+        sh = RegistrationSite(
+            authority_id=authority.id, name="上海市技术合同登记处", code="01", region_code="310000"
+        )
+        zj = RegistrationSite(authority_id=authority.id, name="宁波市登记点", code="02", region_code="330200")
+        clerks = [make_user(roles=("clerk",), name=f"登记员{i}") for i in range(3)]
+        sh.clerks = [SiteClerk(user_id=clerks[0].id), SiteClerk(user_id=clerks[1].id)]
+        zj.clerks = [SiteClerk(user_id=clerks[2].id)]
+        session.add_all([sh, zj])
+        session.commit()
+        (case,) = [c for c in CASES if c["id"] == "TC01"]
+        draft = services.create_contract(session, owner_of(university), contract_for(case), TODAY)
+        session.commit()
+        yield {"sh": sh, "zj": zj, "clerks": clerks, "contract": draft, "owner": owner_of(university)}
+
+
+def test_apply_return_resubmit_approve(app, session, world):
+    with app.app_context():
+        contract, owner, (clerk, other, far) = world["contract"], world["owner"], world["clerks"]
+        with pytest.raises(ValidationFailed) as wrong_site:
+            registration.submit(session, owner, contract, world["zj"], TODAY)
+        assert "site" in {f for f, _ in wrong_site.value.reasons}
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        assert contract.status == "submitted"
+        with pytest.raises(PermissionDenied):  # a clerk of another site
+            registration.accept(session, far, contract, MONDAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        # 15 working days from Monday 16 November: Monday 7 December
+        assert contract.decision_due == date(2026, 12, 7)
+        registration.return_for_correction(
+            session, clerk, contract, ["missing_attachment"], "请补充技术开发合同附件", MONDAY
+        )
+        assert contract.status == "returned" and contract.return_due == date(2026, 12, 16)
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        later = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday: the clock starts again
+        registration.accept(session, other, contract, later)
+        assert contract.decision_due == date(2026, 12, 11)
+        with pytest.raises(ValidationFailed):  # a correction of the amount needs a reason
+            registration.approve(session, other, contract, technical_amount=Decimal("700000"), now=later)
+        status = registration.approve(
+            session, other, contract, technical_amount=Decimal("700000"), reason="样机费用应扣除", now=later
+        )
+        assert status == "registered"
+        assert contract.technical_amount == Decimal("700000.00")
+        assert contract.registration_number == "26310001000001"
+        assert contract.registered_at == later
+
+
+def test_large_contracts_need_a_second_clerk(app, session, world, university):
+    with app.app_context():
+        (case,) = [c for c in CASES if c["id"] == "TC25"]  # 9,000,000 元 technical amount
+        contract = services.create_contract(session, world["owner"], contract_for(case), TODAY)
+        clerk, other, _ = world["clerks"]
+        registration.submit(session, world["owner"], contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        assert registration.approve(session, clerk, contract, now=MONDAY) == "second_review"
+        assert contract.registration_number is None
+        with pytest.raises(PermissionDenied):  # not the same clerk twice
+            registration.confirm(session, clerk, contract, MONDAY)
+        registration.confirm(session, other, contract, MONDAY)
+        assert contract.status == "registered" and contract.registration_number.endswith("000001")
+
+
+def test_refusal_needs_a_coded_reason(app, session, world):
+    with app.app_context():
+        contract, clerk = world["contract"], world["clerks"][0]
+        registration.submit(session, world["owner"], contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        with pytest.raises(ValidationFailed):
+            registration.refuse(session, clerk, contract, "because", "不是技术合同", MONDAY)
+        registration.refuse(session, clerk, contract, "not_technology", "属于一般加工承揽", MONDAY)
+        assert contract.status == "refused" and contract.refusal_reason == "not_technology"
+        assert contract.registration_number is None
+
+
+def test_province_settings_in_force_decide_deadline_window_and_threshold(app, session, world):
+    with app.app_context():
+        session.add(
+            ProvinceRules(province_code="310000", effective_from=date(2026, 1, 1), decision_days=10,
+                          working_days=False, filing_window_days=30, large_threshold=Decimal("500000"),
+                          large_basis="contract")
+        )  # fmt: skip
+        session.commit()
+        contract, clerk = world["contract"], world["clerks"][0]
+        with pytest.raises(ValidationFailed) as late:  # signed 2026-06-01: the 30-day window has passed
+            registration.submit(session, world["owner"], contract, world["sh"], TODAY)
+        assert "signed_on" in {f for f, _ in late.value.reasons}
+        contract.signed_on = contract.effective_on = contract.valid_from = date(2026, 11, 10)
+        registration.submit(session, world["owner"], contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        assert contract.decision_due == date(2026, 11, 26)  # 10 calendar days
+        assert registration.approve(session, clerk, contract, now=MONDAY) == "second_review"  # 800,000 元
+        assert registration.overdue(session, [world["sh"].id], date(2026, 11, 27)) == [contract]
+        assert registration.overdue(session, [world["sh"].id], date(2026, 11, 26)) == []
+
+
+def test_only_the_applicant_organisation_applies(app, session, world, enterprise):
+    with app.app_context(), pytest.raises(PermissionDenied):
+        registration.submit(session, owner_of(enterprise), world["contract"], world["sh"], TODAY)
