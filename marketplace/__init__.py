@@ -52,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     _init_extensions(app)
     _register_blueprints(app)
+    _register_write_transactions(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_cli(app)
@@ -118,6 +119,16 @@ def _register_blueprints(app: Flask) -> None:
     rest_api.register_converter(IdConverter, id_param_schema)
     rest_api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     rest_api.register_blueprint(api_bp)
+
+
+def _register_write_transactions(app: Flask) -> None:
+    """Requests that change data begin as writing transactions (SQLite: BEGIN IMMEDIATE; see tx)."""
+    from marketplace.core import tx
+
+    @app.before_request
+    def _begin_write() -> None:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            tx.begin_write()
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -84,6 +84,10 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
     return False
 
 
+#: execution option asking SQLite for BEGIN IMMEDIATE (set by core.tx.begin_write)
+SQLITE_IMMEDIATE = "sqlite_begin_immediate"
+
+
 def tune_sqlite(engine: sa.Engine) -> None:
     """Make SQLite behave like the server database where it matters; no-op on other backends.
 
@@ -108,4 +112,8 @@ def tune_sqlite(engine: sa.Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # a unit of work that will write takes the write lock up front (see core.tx.begin_write): a
+        # deferred transaction that read first cannot take it later once another writer committed
+        # (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out)
+        immediate = connection.get_execution_options().get(SQLITE_IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

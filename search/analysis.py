@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import opencc
 import rjieba
@@ -58,8 +59,7 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One term with the span of normalised text it came from (for highlighting)."""
 
     term: str
@@ -165,6 +165,8 @@ class Analyzer:
             if _HAS_CJK.search(word):
                 self._jieba.add_word(word, freq, None)
         self._lock = threading.Lock()
+        #: the first 4 characters of every lexicon word of 4+ characters (a cheap pre-check)
+        self._long_heads = {w[:4] for w in self.lexicon.words if len(w) >= 4 and _HAS_CJK.search(w)}
 
     # -- normalisation ---------------------------------------------------------------------------------------
 
@@ -204,35 +206,42 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         return [token.term for token in self.tokens(text)]
 
-    def _cjk_tokens(self, run: str, offset: int) -> Iterator[Token]:
+    def _cjk_tokens(self, run: str, offset: int) -> list[Token]:
         with self._lock:  # jieba's dictionary is not documented as thread-safe
             pieces = self._jieba.tokenize(run, "search", True)
+        out: list[Token] = []
+        emit = self._emit
         seen = set()
         for word, start, end in pieces:
             seen.add((start, end))
-            yield from self._emit(word, offset + start, offset + end)
+            emit(out, word, offset + start, offset + end)
         # search mode adds inner 2- and 3-character words only, and segmentation may cut across a longer
         # domain term (锂离子|电池隔膜 hides 锂离子电池): every lexicon word of 4+ characters counts
-        words = self.lexicon.words
-        for size in range(4, min(len(run), MAX_INNER) + 1):
-            for i in range(len(run) - size + 1):
-                if (i, i + size) not in seen and run[i : i + size] in words:
-                    yield from self._emit(run[i : i + size], offset + i, offset + i + size)
+        if len(run) < 4:
+            return out
+        words, heads = self.lexicon.words, self._long_heads
+        for i in range(len(run) - 3):
+            if run[i : i + 4] not in heads:  # no lexicon word of 4+ characters starts here
+                continue
+            for end in range(i + 4, min(len(run), i + MAX_INNER) + 1):
+                if (i, end) not in seen and run[i:end] in words:
+                    emit(out, run[i:end], offset + i, offset + end)
+        return out
 
-    def _emit(self, word: str, start: int, end: int) -> Iterator[Token]:
+    def _emit(self, out: list[Token], word: str, start: int, end: int) -> None:
+        """Append the term(s) ``word`` stands for: none (a stop word), itself, or its canonical form."""
         lex = self.lexicon
         if word in lex.stopwords or _NUMBER.match(word):
             return
         head = lex.canonical.get(word)
         if head is None:
-            if len(word) > 1 or word not in lex.stopwords:
-                yield Token(word, start, end)
+            out.append(Token(word, start, end))
             return
-        yield Token(head, start, end)
+        out.append(Token(head, start, end))
         if head != word:
             # an abbreviation (双抗) stands for every part of its full form (双特异性抗体 -> 抗体 ...)
             for part in self._parts(head):
-                yield Token(part, start, end)
+                out.append(Token(part, start, end))
 
     @cache  # noqa: B019 - analyzers live for the whole process
     def _parts(self, term: str) -> tuple[str, ...]:

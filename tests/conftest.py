@@ -190,3 +190,16 @@ def make_browser(app: Flask, session: scoped_session):
 
 def unique_suffix() -> str:
     return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture
+def separate_database(tmp_path):
+    """A fresh, empty database of its own (committed data other processes and threads can read)."""
+    if TEST_DB == "sqlite":
+        yield f"sqlite:///{tmp_path / 'separate.sqlite3'}"
+        return
+    url, admin, name = _create_postgres_database()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from flask import current_app
+from sqlalchemy.orm import Session, scoped_session
 
 from marketplace.core import mail, outbox
+from marketplace.db import SQLITE_IMMEDIATE
 from marketplace.extensions import db
+
+
+def begin_write(session: Session | None = None) -> None:
+    """Start the session's transaction as a writing one (before it reads anything).
+
+    On SQLite this is BEGIN IMMEDIATE: writers queue for the lock (busy timeout) instead of failing when
+    another writer committed after they began reading. Every unsafe request (POST, PUT, PATCH, DELETE)
+    starts this way; jobs that read then write call it themselves. No effect on PostgreSQL, whose row
+    locks (e.g. ``counters.next_value``) already serialise what must be serialised.
+    """
+    session = session or db.session
+    if isinstance(session, scoped_session):
+        session = session()
+    if session.get_bind().dialect.name == "sqlite" and not session.in_transaction():
+        session.connection(execution_options={SQLITE_IMMEDIATE: True})
 
 
 def commit() -> None:

@@ -30,6 +30,8 @@ CANDIDATES = 100
 SEMANTIC_WEIGHT = 0.5
 #: a query's vector-only results must be this close to the best similarity (cosine)
 QUERY_SIMILARITY_FLOOR = 0.05
+#: the key under which a stored document keeps its distinct analysed terms
+ANALYSED_KEY = "analysed_terms"
 #: terms taken from a document for "more like this"
 MORE_LIKE_TERMS = 60
 
@@ -220,12 +222,18 @@ class Backend(ABC):
         a = self.analyzer
         keywords = " ".join(doc["keywords"])
         text_all = " ".join([doc["title"], keywords, doc["body"]])
+        fields = {
+            "title": a.terms(doc["title"]),
+            "keywords": a.terms(keywords),
+            "body": a.terms(doc["body"]),
+            "extra": a.terms(doc.get("extra") or ""),
+        }
+        # the distinct terms are stored with the document, so results need not be analysed again to say
+        # which query terms they contain (explanations of matches, highlights)
+        doc[ANALYSED_KEY] = sorted({t for terms in fields.values() for t in terms})
         return {
             "doc": doc,
-            "title": " ".join(a.terms(doc["title"])),
-            "keywords": " ".join(a.terms(keywords)),
-            "body": " ".join(a.terms(doc["body"])),
-            "extra": " ".join(a.terms(doc.get("extra") or "")),
+            **{name: " ".join(terms) for name, terms in fields.items()},
             "grams": " ".join(a.bigrams(text_all)),
         }
 
@@ -419,6 +427,10 @@ class Backend(ABC):
         hit.matched_terms = self._matched_terms(hit.source, terms)
 
     def _matched_terms(self, source: dict[str, Any], terms: list[str]) -> list[str]:
+        stored = source.get(ANALYSED_KEY)
+        if stored is not None:
+            present = set(stored)
+            return [t for t in dict.fromkeys(terms) if t in present]
         present = set(
             self.analyzer.terms(
                 " ".join(

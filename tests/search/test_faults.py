@@ -24,7 +24,7 @@ from marketplace.core.outbox import OutboxEntry
 from marketplace.db import utcnow
 from marketplace.discovery import indexing
 from marketplace.discovery.models import Match
-from tests.conftest import TEST_DB, make_config
+from tests.conftest import make_config
 from tests.factories import PASSWORD, achievement_input, owner_of
 
 from .conftest import open_test_opensearch, opensearch_url
@@ -121,21 +121,6 @@ def test_writes_while_opensearch_is_stopped_reach_the_index_after_restart(
             state["backend"] = original
             engine.drop()
             engine.close()
-
-
-@pytest.fixture
-def separate_database(tmp_path):
-    """A database of its own (committed data that another process can read), migrated to head."""
-    if TEST_DB == "sqlite":
-        yield f"sqlite:///{tmp_path / 'drainer.sqlite3'}"
-        return
-    from tests.conftest import _create_postgres_database
-
-    url, admin, name = _create_postgres_database()
-    yield url
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.mark.parametrize("engine_name", ["embedded", "opensearch"])
