@@ -21,7 +21,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,12 +32,15 @@ DATA_DIR = Path(__file__).with_name("data")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*)")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_WORD = re.compile(r"[a-z0-9+#]+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 #: a token made only of digits and separators carries no meaning for search ("3.5", "2024")
 _NUMBER = re.compile(r"^[0-9.\-/]+$")
 #: the longest English phrase looked up in the lexicon, in words
 MAX_PHRASE = 4
+#: distinct words whose terms an analyzer remembers
+WORD_CACHE = 200_000
 #: the longest lexicon word looked for across segment boundaries
 MAX_INNER = 8
 
@@ -165,6 +168,8 @@ class Analyzer:
             if _HAS_CJK.search(word):
                 self._jieba.add_word(word, freq, None)
         self._lock = threading.Lock()
+        #: word -> the terms it stands for (the vocabulary of a platform is small; bounded all the same)
+        self._word_cache: dict[str, tuple[str, ...]] = {}
         #: the first 4 characters of every lexicon word of 4+ characters (a cheap pre-check)
         self._long_heads = {w[:4] for w in self.lexicon.words if len(w) >= 4 and _HAS_CJK.search(w)}
 
@@ -173,7 +178,10 @@ class Analyzer:
     @staticmethod
     def fold(text: str) -> str:
         """NFKC (full-width letters and digits) and Traditional to Simplified, case kept."""
-        return to_simplified(unicodedata.normalize("NFKC", text or ""))
+        text = text or ""
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        return to_simplified(text)
 
     @classmethod
     def normalize(cls, text: str) -> str:
@@ -196,7 +204,7 @@ class Analyzer:
                 latin = []
             if match.group(1):
                 out.extend(self._cjk_tokens(match.group(1), match.start()))
-            else:
+            elif not _NUMBER.match(match.group(2)):  # bare numbers (98, 3.5) are no search terms
                 latin.extend(self._latin_words(match.group(2), match.start(), cased))
             last_end = match.end()
         if latin:
@@ -230,18 +238,25 @@ class Analyzer:
 
     def _emit(self, out: list[Token], word: str, start: int, end: int) -> None:
         """Append the term(s) ``word`` stands for: none (a stop word), itself, or its canonical form."""
+        terms = self._word_cache.get(word)
+        if terms is None:
+            terms = self._word_terms(word)
+            if len(self._word_cache) < WORD_CACHE:
+                self._word_cache[word] = terms
+        for term in terms:
+            out.append(Token(term, start, end))
+
+    def _word_terms(self, word: str) -> tuple[str, ...]:
         lex = self.lexicon
         if word in lex.stopwords or _NUMBER.match(word):
-            return
+            return ()
         head = lex.canonical.get(word)
         if head is None:
-            out.append(Token(word, start, end))
-            return
-        out.append(Token(head, start, end))
-        if head != word:
-            # an abbreviation (双抗) stands for every part of its full form (双特异性抗体 -> 抗体 ...)
-            for part in self._parts(head):
-                out.append(Token(part, start, end))
+            return (word,)
+        if head == word:
+            return (head,)
+        # an abbreviation (双抗) stands for every part of its full form (双特异性抗体 -> 抗体 ...)
+        return (head, *self._parts(head))
 
     @cache  # noqa: B019 - analyzers live for the whole process
     def _parts(self, term: str) -> tuple[str, ...]:
@@ -306,11 +321,9 @@ class Analyzer:
 
     def bigrams(self, text: str) -> list[str]:
         """Character bigrams of the CJK runs of the normalised text: the safety net for unknown compounds."""
-        out = []
-        for match in _RUN.finditer(self.normalize(text)):
-            run = match.group(1)
-            if run:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out: list[str] = []
+        for run in _CJK_RUN.findall(self.normalize(text)):
+            out.extend(map(str.__add__, run, run[1:]))
         return out
 
     # -- query side ------------------------------------------------------------------------------------------
@@ -431,12 +444,14 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 140, analyzer: An
 
 
 def _spans(norm: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Where any of ``forms`` occurs in ``norm``, overlaps merged (锂电 + 电池 mark all of 锂电池)."""
+    if not forms or not norm:
+        return []
     marks = [False] * len(norm)
-    for form in forms:
-        pattern = re.escape(form) if _HAS_CJK.search(form) else rf"\b{re.escape(form)}"
-        for m in re.finditer(pattern, norm):
-            for i in range(m.start(), m.end()):
-                marks[i] = True
+    for m in _forms_pattern(frozenset(forms)).finditer(norm):
+        found = m.group(1)
+        for i in range(m.start(), m.start() + len(found)):
+            marks[i] = True
     spans, i = [], 0
     while i < len(marks):
         if marks[i]:
@@ -448,6 +463,15 @@ def _spans(norm: str, forms: set[str]) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """One pattern finding every form at every position (a lookahead, so matches may overlap); the
+    longest form first; English forms only at a word start."""
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    alternatives = "|".join(re.escape(f) if _HAS_CJK.search(f) else rf"\b{re.escape(f)}" for f in ordered)
+    return re.compile(rf"(?=({alternatives}))")
 
 
 def _best_window(spans: list[tuple[int, int]], length: int, width: int) -> int:

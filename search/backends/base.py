@@ -8,9 +8,12 @@ engine and OpenSearch rank with the same terms, boosts and re-ranking, and pass 
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +29,8 @@ GRAMS_BOOST = 0.4
 CONCEPT_TIE_BREAKER = 0.3
 #: how many candidates each retriever (text, vectors) contributes to a hybrid ranking
 CANDIDATES = 100
+#: batches at least this large are analysed in parallel by `prepare_many`
+PARALLEL_MIN = 2000
 #: the share of the semantic score in a hybrid ranking (0 = lexical only)
 SEMANTIC_WEIGHT = 0.5
 #: a query's vector-only results must be this close to the best similarity (cosine)
@@ -141,6 +146,8 @@ class LexicalPage:
 
 class Backend(ABC):
     name = "abstract"
+    #: processes that analyse documents during a bulk load (reindex); 1 analyses in this process
+    analysis_workers = 4
 
     def __init__(self, analyzer: analysis.Analyzer | None = None):
         self.analyzer = analyzer or analysis.default()
@@ -236,6 +243,21 @@ class Backend(ABC):
             **{name: " ".join(terms) for name, terms in fields.items()},
             "grams": " ".join(a.bigrams(text_all)),
         }
+
+    def prepare_many(self, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`prepare` for a batch; large batches (reindex) are analysed by worker processes, one per core."""
+        workers = min(self.analysis_workers, os.cpu_count() or 1)
+        if workers < 2 or len(docs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+            return [self.prepare(doc) for doc in docs]
+        global _FORKED_BACKEND
+        _FORKED_BACKEND = self  # inherited by the forked workers: the analyzer is not rebuilt
+        try:
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                size = -(-len(docs) // (workers * 4))
+                chunks = [docs[i : i + size] for i in range(0, len(docs), size)]
+                return [row for rows in pool.map(_prepare_chunk, chunks) for row in rows]
+        finally:
+            _FORKED_BACKEND = None
 
     def index_many(self, docs: Iterable[SearchDocument | dict[str, Any]]) -> int:
         rows = [self.prepare(doc) for doc in docs]
@@ -444,6 +466,14 @@ class Backend(ABC):
             )
         )
         return [t for t in dict.fromkeys(terms) if t in present]
+
+
+_FORKED_BACKEND: Backend | None = None
+
+
+def _prepare_chunk(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _FORKED_BACKEND is not None
+    return [_FORKED_BACKEND.prepare(doc) for doc in docs]
 
 
 def _cosines(query, vectors: list) -> list[float | None]:

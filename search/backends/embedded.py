@@ -272,7 +272,7 @@ class EmbeddedBackend(Backend):
         return total
 
     def _load(self, index: tantivy.Index, docs: list[dict[str, Any]], progress) -> int:
-        rows = [self.prepare(doc) for doc in docs]
+        rows = self.prepare_many(docs)
         try:
             writer = index.writer(max(self.writer_heap, 200_000_000), 1)
         except ValueError as exc:

@@ -339,7 +339,7 @@ class OpenSearchBackend(Backend):
         return total
 
     def _load(self, index: str, docs: list[dict[str, Any]], progress) -> int:
-        rows = [self.prepare(doc) for doc in docs]
+        rows = self.prepare_many(docs)
         operations: list[dict[str, Any]] = []
         for row in rows:
             doc = row["doc"]

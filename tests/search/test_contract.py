@@ -225,3 +225,20 @@ def test_clear(loaded):
     loaded.refresh()
     assert loaded.count() == 0
     assert loaded.search(SearchQuery(text="锂电池")).total == 0
+
+
+def test_large_bulk_loads_are_analysed_in_parallel_with_the_same_result(backend):
+    from search.backends import base
+
+    docs = [
+        doc(i, f"第{i}号锂电池隔膜", "湿法工艺，孔隙率高。", version=2)
+        for i in range(1, base.PARALLEL_MIN + 2)
+    ]
+    assert backend.bulk_load(docs) == len(docs)
+    backend.refresh()
+    assert backend.count() == len(docs)
+    assert set(backend.versions().values()) == {2}
+    serial = backend.prepare(docs[5])
+    (parallel,) = [row for row in backend.prepare_many(docs) if row["doc"]["id"] == docs[5]["id"]]
+    assert parallel == serial
+    assert backend.search(SearchQuery(text="隔膜")).total == len(docs)
