@@ -6,6 +6,18 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 
 from marketplace.catalogue.models import DemandKind, ListingStatus
 from marketplace.catalogue.vocab import Field, IPStatus, IPType, Maturity, TransferMode
+from marketplace.contracts.vocab import (
+    CHINA,
+    LEGAL_TYPES,
+    CostCategory,
+    IPKind,
+    LicenceExclusivity,
+    PartyKind,
+    PartyRole,
+    PaymentMethod,
+    PlanSource,
+    TechField,
+)
 
 FIELD_CODES = [f.value for f in Field]
 MATURITY_CODES = [m.value for m in Maturity]
@@ -284,3 +296,89 @@ class MatchOut(Schema):
 class MatchList(Schema):
     demand_id = fields.Integer(required=True)
     items = fields.List(fields.Nested(MatchOut), required=True)
+
+
+# --- contracts -------------------------------------------------------------------------------------------
+
+
+class ContractPartyIn(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    role = fields.String(required=True, validate=validate.OneOf([r.value for r in PartyRole]))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(
+        load_default=PartyKind.ORGANIZATION.value, validate=validate.OneOf([k.value for k in PartyKind])
+    )
+    credit_code = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=18))
+    country_code = fields.String(load_default=CHINA, validate=validate.Regexp(r"^\d{3}$"))
+    region_code = fields.String(allow_none=True, load_default=None, validate=REGION)
+    legal_type = fields.String(allow_none=True, load_default=None, validate=validate.OneOf(list(LEGAL_TYPES)))
+
+
+class ContractCostIn(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    category = fields.String(required=True, validate=validate.OneOf([c.value for c in CostCategory]))
+    description = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    amount = fields.Decimal(required=True, **MONEY)
+    reasonable_carrier = fields.Boolean(
+        load_default=False,
+        metadata={"description": "a technical carrier of reasonable quantity: recorded, not deducted"},
+    )
+
+
+class ContractIn(Schema):
+    """A technology contract as recorded for registration (amounts in 元)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    contract_type = fields.String(required=True, validate=validate.Length(max=16))
+    subtype = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=24))
+    subtype_detail = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=100))
+    contract_amount = fields.Decimal(required=True, **MONEY)
+    tech_field = fields.String(required=True, validate=validate.OneOf([f.value for f in TechField]))
+    signed_on = fields.Date(required=True)
+    effective_on = fields.Date(allow_none=True, load_default=None)
+    valid_from = fields.Date(required=True)
+    valid_until = fields.Date(required=True)
+    written = fields.Boolean(load_default=True)
+    is_import = fields.Boolean(load_default=False)
+    ip_kind = fields.String(
+        load_default=IPKind.NONE.value, validate=validate.OneOf([k.value for k in IPKind])
+    )
+    ip_numbers = fields.List(fields.String(validate=validate.Length(max=40)), load_default=list)
+    licence_exclusivity = fields.String(
+        allow_none=True, load_default=None, validate=validate.OneOf([e.value for e in LicenceExclusivity])
+    )
+    licence_years = fields.Integer(allow_none=True, load_default=None)
+    plan_source = fields.String(
+        load_default=PlanSource.NONE.value, validate=validate.OneOf([p.value for p in PlanSource])
+    )
+    payment_method = fields.String(
+        load_default=PaymentMethod.LUMP_SUM.value, validate=validate.OneOf([p.value for p in PaymentMethod])
+    )
+    royalty_terms = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200))
+    summary = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=5000))
+    parties = fields.List(fields.Nested(ContractPartyIn), required=True, validate=validate.Length(max=3))
+    costs = fields.List(fields.Nested(ContractCostIn), load_default=list, validate=validate.Length(max=100))
+
+
+class ContractProblem(Schema):
+    field = fields.String(allow_none=True)
+    message = fields.String()
+
+
+class ContractCheckOut(Schema):
+    valid = fields.Boolean(required=True)
+    errors = fields.List(fields.Nested(ContractProblem), required=True)
+    rule_set = fields.String(
+        required=True, metadata={"description": "the national rule set of the signing date"}
+    )
+    contract_amount = fields.String(allow_none=True, metadata={"description": "成交额, 元"})
+    technical_amount = fields.String(
+        allow_none=True, metadata={"description": "技术交易额 computed from the costs, 元"}
+    )

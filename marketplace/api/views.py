@@ -15,6 +15,8 @@ from marketplace.api.schemas import (
     AchievementIn,
     AchievementOut,
     AchievementPage,
+    ContractCheckOut,
+    ContractIn,
     DemandIn,
     DemandOut,
     DemandPage,
@@ -442,3 +444,29 @@ class DemandMatches(MethodView):
             for m, _feedback in discovery.matches_for_demand(db.session, demand)
         ]
         return {"demand_id": demand.id, "items": items}
+
+
+# --- contracts -------------------------------------------------------------------------------------------
+
+
+@bp.route("/contracts/validate", methods=["POST"])
+@bp.arguments(ContractIn)
+@bp.response(200, ContractCheckOut)
+@bp.alt_response(401, schema=ErrorOut)
+@bp.alt_response(422, schema=ErrorOut)
+@bp.doc(security=BEARER)
+def validate_contract(data):
+    """Check a contract record without saving anything: its problems (required fields per type, dates,
+    amounts, parties) and the 技术交易额 computed from its non-technical costs."""
+    from marketplace.contracts import services as contracts
+
+    return contracts.preview(_contract_input(data))
+
+
+def _contract_input(data: dict[str, Any]):
+    from marketplace.contracts.services import ContractInput, CostInput, PartyInput
+
+    values = dict(data)
+    values["parties"] = [PartyInput(**p) for p in data["parties"]]
+    values["costs"] = [CostInput(**c) for c in data["costs"]]
+    return ContractInput(**values)

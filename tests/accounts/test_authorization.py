@@ -587,6 +587,16 @@ CASES = [
         effect=lambda w, b: reload(w, w.draft).status == "submitted",
     ),
     Case(
+        "api.validate_contract",
+        lambda w: "/api/v1/contracts/validate",
+        set(),
+        denied_status=401,
+        anonymous_status=401,
+        data=lambda w: {"title": "会话校验"},
+        effect=lambda w, b: True,  # saves nothing either way; only a token may call it
+        check_denied_effect=False,
+    ),
+    Case(
         "api.submit_demand",
         lambda w: f"/api/v1/demands/{w.demand_draft.id}/submit",
         set(),
