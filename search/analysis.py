@@ -447,21 +447,14 @@ def _spans(norm: str, forms: set[str]) -> list[tuple[int, int]]:
     """Where any of ``forms`` occurs in ``norm``, overlaps merged (锂电 + 电池 mark all of 锂电池)."""
     if not forms or not norm:
         return []
-    marks = [False] * len(norm)
-    for m in _forms_pattern(frozenset(forms)).finditer(norm):
-        found = m.group(1)
-        for i in range(m.start(), m.start() + len(found)):
-            marks[i] = True
-    spans, i = [], 0
-    while i < len(marks):
-        if marks[i]:
-            j = i
-            while j < len(marks) and marks[j]:
-                j += 1
-            spans.append((i, j))
-            i = j
+    spans: list[tuple[int, int]] = []
+    for m in _forms_pattern(frozenset(forms)).finditer(norm):  # in text order
+        start, end = m.start(), m.start() + len(m.group(1))
+        if spans and start <= spans[-1][1]:
+            if end > spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
         else:
-            i += 1
+            spans.append((start, end))
     return spans
 
 

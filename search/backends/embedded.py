@@ -82,6 +82,7 @@ class EmbeddedBackend(Backend):
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
         self._vectors: _VectorTable | None = None
+        self._reloaded: tuple | None = None  #: (generation, stamp) the reader last reloaded at
         if self.root is None:
             self._ix = tantivy.Index(self.schema)
 
@@ -187,8 +188,20 @@ class EmbeddedBackend(Backend):
     def _searcher(self) -> tantivy.Searcher:
         index = self._open()
         if self.root is not None:
-            index.reload()
+            # another process may have written: reload when the stamp it leaves after each commit changed
+            marker = (self._generation, self._stamp_marker())
+            if marker != self._reloaded:
+                index.reload()
+                self._reloaded = marker
         return index.searcher()
+
+    def _stamp_marker(self) -> tuple[int, int] | None:
+        assert self.root is not None
+        try:
+            st = os.stat(self.root / "STAMP")
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
 
     # -- writes ----------------------------------------------------------------------------------------------
 
