@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, render_template, request, url_for
-from flask_babel import format_datetime, get_locale, gettext
+from flask_babel import format_date, format_datetime, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -108,11 +108,12 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.catalogue.views import bp as catalogue_bp
+    from marketplace.contracts.views import bp as contracts_bp
     from marketplace.core.views import bp as core_bp
     from marketplace.discovery import init_app as init_discovery
     from marketplace.discovery.views import bp as discovery_bp
 
-    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp):
+    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp):
         app.register_blueprint(blueprint)
     init_discovery(app)
     rest_api.init_app(app)
@@ -229,6 +230,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         format_datetime(value, fmt) if value else ""
     )
+    app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt) if value else ""
     app.jinja_env.policies["ext.i18n.trimmed"] = True
 
 

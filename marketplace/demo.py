@@ -116,8 +116,10 @@ def seed(
         broker = user(f"broker{i}", who, "broker", agency.name)
         _join(session, broker, agency, admin)
         accounts.grant_role(session, admin, broker, PlatformRole.BROKER)
+    clerks = []
     for i, who in enumerate(("赵登记员", "钱登记员"), start=1):
         clerk = user(f"clerk{i}", who, "clerk", authority.name)
+        clerks.append(clerk)
         _join(session, clerk, authority, admin)
         accounts.grant_role(session, admin, clerk, PlatformRole.CLERK)
 
@@ -141,6 +143,17 @@ def seed(
     session.flush()
     if catalogue:
         seed_catalogue(session, moderator, rng)
+    from marketplace.contracts.demo import seed_contracts
+
+    seed_contracts(
+        session,
+        authority=authority,
+        clerks=clerks,
+        sellers=[o for o in orgs.values() if o.type in ("university", "institute")],
+        buyers=[o for o in orgs.values() if o.type == "enterprise"],
+        broker_agency=agency,
+        rng=rng,
+    )
     return logins
 
 

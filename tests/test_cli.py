@@ -34,6 +34,21 @@ def test_seed_demo_creates_a_world_with_one_login_per_role(app, session):
     assert any(
         "學" in a.title or "術" in a.title or "電" in a.title for a in published
     )  # some in Traditional
+    from marketplace.contracts.models import Contract
+
+    contracts = session.scalars(sa.select(Contract)).all()
+    assert {c.status for c in contracts} >= {
+        "draft", "submitted", "accepted", "returned", "second_review", "registered", "refused"
+    }  # fmt: skip
+    assert {c.contract_type for c in contracts} == {
+        "development",
+        "transfer",
+        "licence",
+        "consulting",
+        "service",
+    }
+    numbers = [c.registration_number for c in contracts if c.status == "registered"]
+    assert numbers and all(numbers) and len(set(numbers)) == len(numbers)
     demands = session.scalars(sa.select(Demand).where(Demand.status == "published")).all()
     assert len(demands) >= 60 and any(d.kind == "challenge" for d in demands)
     assert session.scalars(sa.select(Achievement).where(Achievement.status == "submitted")).first()

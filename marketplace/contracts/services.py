@@ -462,3 +462,32 @@ def preview(data: ContractInput, today: date | None = None) -> dict[str, Any]:
         "contract_amount": str(Decimal(amount).quantize(CENT)) if amount is not None else None,
         "technical_amount": str(technical_amount(amount, data.costs)) if computable else None,
     }
+
+
+# --- public verification ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicRegistration:
+    """What anyone may learn about a registration number: no parties, amounts or technical content."""
+
+    number: str
+    contract_type: str
+    subtype: str | None
+    registered_on: date
+    site: str
+    valid: bool  #: False once the registration was cancelled
+
+
+def public_registration(session: Session, number: str) -> PublicRegistration | None:
+    contract = session.scalar(sa.select(Contract).where(Contract.registration_number == number))
+    if contract is None or contract.registered_at is None or contract.site is None:
+        return None
+    return PublicRegistration(
+        number=contract.registration_number,
+        contract_type=contract.contract_type,
+        subtype=contract.subtype,
+        registered_on=contract.registered_at.date(),
+        site=contract.site.name,
+        valid=contract.status != ContractStatus.CANCELLED,
+    )
