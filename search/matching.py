@@ -90,24 +90,25 @@ def match_achievement(
 def _rank(
     hits: list[Hit], origin: dict[str, Any], config: MatchConfig, limit: int, *, demand_side
 ) -> list[Match]:
-    out = []
+    scored = []
     for hit in hits:
         demand = demand_side if demand_side is not None else hit.source
         achievement = hit.source if demand_side is not None else origin
         fit, reasons = structured_fit(demand, achievement, config)
         relevance = max(0.0, min(1.0, hit.score))
+        score = config.text * relevance + fit
+        if score >= config.minimum:
+            scored.append((score, relevance, hit, reasons))
+    scored.sort(key=lambda item: -item[0])
+    out = []
+    for score, relevance, hit, reasons in scored[:limit]:  # explanations only for the matches kept
         shown = _shown_terms(hit.matched_terms)
         if shown:
             reasons.insert(0, Reason("terms", {"terms": shown}))
         if hit.semantic is not None and hit.semantic >= SIMILAR_TEXT:
             reasons.insert(0, Reason("similar_text", {"similarity": round(hit.semantic, 2)}))
-        score = config.text * relevance + fit
-        if score >= config.minimum:
-            out.append(
-                Match(hit.id, hit.kind, hit.pk, round(score, 4), round(relevance, 4), reasons, hit.source)
-            )
-    out.sort(key=lambda m: -m.score)
-    return out[:limit]
+        out.append(Match(hit.id, hit.kind, hit.pk, round(score, 4), round(relevance, 4), reasons, hit.source))
+    return out
 
 
 def _shown_terms(terms: list[str]) -> list[str]:

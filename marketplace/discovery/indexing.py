@@ -247,7 +247,8 @@ def reindex(
             session.commit()
             yield from docs
 
-    count = engine.bulk_load(documents(), batch=batch, progress=progress)
+    # the backend's own batch size: large enough for parallel analysis (Backend.prepare_many)
+    count = engine.bulk_load(documents(), progress=progress)
     catch_up(session, engine)
     return count
 
