@@ -87,6 +87,35 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}), {mem_kib / 2**20:.1f} GiB RAM"
 
 
+def code_version() -> str:
+    """The commit under test, and whether the work tree has uncommitted changes (they are measured too)."""
+    git = shutil.which("git")
+    if git is None:
+        return "unknown"
+    try:
+        head = subprocess.run(  # noqa: S603 - git, fixed arguments
+            [git, "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(  # noqa: S603
+            [
+                git,
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                "marketplace",
+                "search",
+                "templates",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" + uncommitted changes" if dirty else "")
+
+
 def rss_mib(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -359,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = search["rps"] / trivial["rps"]
     print(f"## Load benchmark: search page vs a trivial page, {args.concurrency} connections")
     print()
-    print(f"- date: {started_at:%Y-%m-%d %H:%M %Z}")
+    print(f"- date: {started_at:%Y-%m-%d %H:%M %Z}; code: {code_version()}")
     print(f"- machine: {machine()}; load average at start {load_at_start:.2f} (the cores are shared)")
     print(
         f"- server: gunicorn, {args.workers} sync workers, SQLite, embedded search index with"
