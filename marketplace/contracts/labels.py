@@ -44,3 +44,32 @@ def type_label(contract_type: str, subtype: str | None = None) -> str:
     base = str(TYPES.get(contract_type, contract_type))
     sub = SUBTYPES.get((contract_type, subtype or ""))
     return f"{base} · {sub}" if sub else base
+
+
+CORRECTION_REASONS = {
+    "missing_text": _l("Contract text incomplete"),
+    "missing_attachment": _l("Attachments or certificates missing"),
+    "name_mismatch": _l("Contract name does not match its content"),
+    "wrong_type": _l("Contract type declared wrongly"),
+    "amounts": _l("Amounts to be corrected"),
+    "parties": _l("Party details wrong"),
+    "seals": _l("Signatures or seals incomplete"),
+    "authorisation": _l("Legal person's authorisation missing"),
+    "translation": _l("Chinese version or consistency undertaking missing"),
+    "other": _l("Other"),
+}
+
+REFUSAL_REASONS = {
+    "void": _l("Void or not yet effective"),
+    "not_technology": _l("Not a technology contract"),
+    "unclear_terms": _l("Parties, subject or price not clearly stated"),
+    "approval_missing": _l("Required approval not obtained"),
+    "name_mismatch": _l("Name does not match content and was not corrected"),
+    "monopoly": _l("Illegally monopolises technology"),
+    "certificates": _l("Required certificates missing or unacceptable"),
+    "seals": _l("Seals incomplete or not matching the parties"),
+    "oral": _l("Oral contract without a written text"),
+    "expired": _l("Validity period has ended"),
+    "duplicate": _l("Already registered (duplicate)"),
+    "other": _l("Other grounds"),
+}

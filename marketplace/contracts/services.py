@@ -349,6 +349,68 @@ def can_edit(actor: Any, contract: Contract) -> bool:
     )
 
 
+def is_site_clerk(actor: Any, contract: Contract) -> bool:
+    site = contract.site
+    return (
+        bool(getattr(actor, "is_authenticated", False))
+        and site is not None
+        and actor.has_role("clerk")
+        and any(c.user_id == actor.id for c in site.clerks)
+    )
+
+
+def can_view(actor: Any, contract: Contract) -> bool:
+    """The recording organisation's members, the clerks of the contract's site, platform admins."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    membership = actor.membership
+    return (
+        (membership is not None and membership.organization_id == contract.organization_id)
+        or is_site_clerk(actor, contract)
+        or actor.has_role("admin")
+    )
+
+
+def require_view(actor: Any, contract: Contract) -> None:
+    if not can_view(actor, contract):
+        raise PermissionDenied("contract not visible")
+
+
+def organization_contracts(session: Session, actor: Any) -> list[Contract]:
+    """The contracts the actor's organisation records, newest first."""
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None:
+        return []
+    return list(
+        session.scalars(
+            sa.select(Contract)
+            .where(Contract.organization_id == membership.organization_id)
+            .order_by(Contract.created_at.desc(), Contract.id.desc())
+        )
+    )
+
+
+def site_queue(session: Session, actor: Any) -> list[Contract]:
+    """Applications waiting at the sites the actor is a clerk of, oldest deadline first."""
+    from marketplace.contracts.models import SiteClerk
+
+    if not getattr(actor, "is_authenticated", False) or not actor.has_role("clerk"):
+        raise PermissionDenied("registration clerks only")
+    site_ids = sa.select(SiteClerk.site_id).where(SiteClerk.user_id == actor.id)
+    waiting = [
+        ContractStatus.SUBMITTED.value,
+        ContractStatus.ACCEPTED.value,
+        ContractStatus.SECOND_REVIEW.value,
+    ]
+    return list(
+        session.scalars(
+            sa.select(Contract)
+            .where(Contract.site_id.in_(site_ids), Contract.status.in_(waiting))
+            .order_by(Contract.decision_due.is_(None), Contract.decision_due, Contract.submitted_at)
+        )
+    )
+
+
 def _apply(session: Session, contract: Contract, data: ContractInput) -> None:
     contract.title = data.title.strip()
     contract.rule_set = rules.for_date(data.signed_on).code

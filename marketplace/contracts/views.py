@@ -1,18 +1,187 @@
-"""Contract pages. So far: the public verification of a registration number."""
+"""Contract pages: the recording organisation's list and detail (apply at a site), the clerks' queue and
+decisions, and the public verification of a registration number."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 
-from marketplace.contracts import labels
+from marketplace.contracts import labels, registration
 from marketplace.contracts import services as contracts
+from marketplace.contracts.forms import ActionForm, ApproveForm, RefuseForm, ReturnForm, SubmitForm
+from marketplace.contracts.models import Contract, RegistrationSite
+from marketplace.contracts.states import REGISTRATION
+from marketplace.contracts.vocab import CorrectionReason, RefusalReason
+from marketplace.core.web import get_or_404, run_action
+from marketplace.db import utcnow
 from marketplace.extensions import db, limiter
 
 bp = Blueprint("contracts", __name__)
 
 NUMBER = re.compile(r"^[0-9A-Za-z\-]{6,32}$")
+
+
+@bp.app_template_filter("yuan")
+def yuan_filter(value) -> str:
+    """An exact amount in 元, with thousands separators (contracts are registered in 元, not 万元)."""
+    if value is None:
+        return "—"
+    return _("%(amount)s yuan", amount=f"{value:,.2f}")
+
+
+def _contract(contract_id: int) -> Contract:
+    contract = get_or_404(Contract, contract_id)
+    contracts.require_view(current_user, contract)
+    return contract
+
+
+@bp.get("/contracts")
+@login_required
+def index():
+    return render_template(
+        "contracts/list.html",
+        contracts=contracts.organization_contracts(db.session, current_user),
+        labels=labels,
+    )
+
+
+@bp.get("/contracts/<int:contract_id>")
+@login_required
+def detail(contract_id: int):
+    contract = _contract(contract_id)
+    actions = REGISTRATION.allowed_actions(contract, current_user)
+    submit_form = SubmitForm()
+    submit_form.site_id.choices = [(s.id, s.name) for s in registration.eligible_sites(db.session, contract)]
+    return_form, refuse_form = ReturnForm(), RefuseForm()
+    return_form.reasons.choices = [(r.value, labels.CORRECTION_REASONS[r.value]) for r in CorrectionReason]
+    refuse_form.reason.choices = [(r.value, labels.REFUSAL_REASONS[r.value]) for r in RefusalReason]
+    return render_template(
+        "contracts/detail.html",
+        contract=contract,
+        actions=actions,
+        labels=labels,
+        duplicates=contracts.duplicates(db.session, contract)
+        if contracts.is_site_clerk(current_user, contract)
+        else [],
+        forms={
+            "submit": submit_form,
+            "action": ActionForm(),
+            "return": return_form,
+            "approve": ApproveForm(),
+            "refuse": refuse_form,
+        },
+    )
+
+
+def _back(contract: Contract):
+    return redirect(url_for("contracts.detail", contract_id=contract.id))
+
+
+def _invalid(form: Any, contract: Contract):
+    for errors in form.errors.values():
+        for message in errors:
+            flash(str(message), "danger")
+    return _back(contract)
+
+
+@bp.post("/contracts/<int:contract_id>/submit")
+@login_required
+def submit(contract_id: int):
+    contract = _contract(contract_id)
+    form = SubmitForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    site = db.session.get(RegistrationSite, form.site_id.data or 0)
+    if site is None:
+        flash(_("Choose a registration site."), "danger")
+        return _back(contract)
+    run_action(lambda: registration.submit(db.session, current_user, contract, site), _("Application sent."))
+    return _back(contract)
+
+
+@bp.get("/registration/queue")
+@login_required
+def queue():
+    waiting = contracts.site_queue(db.session, current_user)
+    return render_template("contracts/queue.html", contracts=waiting, labels=labels, today=utcnow().date())
+
+
+@bp.post("/registration/contracts/<int:contract_id>/accept")
+@login_required
+def accept(contract_id: int):
+    contract = _contract(contract_id)
+    if ActionForm().validate_on_submit():
+        run_action(
+            lambda: registration.accept(db.session, current_user, contract), _("Application accepted.")
+        )
+    return _back(contract)
+
+
+@bp.post("/registration/contracts/<int:contract_id>/return")
+@login_required
+def return_(contract_id: int):
+    contract = _contract(contract_id)
+    form = ReturnForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    run_action(
+        lambda: registration.return_for_correction(
+            db.session, current_user, contract, form.reasons.data or [], form.note.data or ""
+        ),
+        _("Returned to the applicant for correction."),
+    )
+    return _back(contract)
+
+
+@bp.post("/registration/contracts/<int:contract_id>/approve")
+@login_required
+def approve(contract_id: int):
+    contract = _contract(contract_id)
+    form = ApproveForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    run_action(
+        lambda: registration.approve(
+            db.session,
+            current_user,
+            contract,
+            contract_type=form.contract_type.data or None,
+            subtype=form.subtype.data or None,
+            technical_amount=form.technical_amount.data,
+            reason=form.reason.data or None,
+        ),
+        _("Decision recorded."),
+    )
+    return _back(contract)
+
+
+@bp.post("/registration/contracts/<int:contract_id>/confirm")
+@login_required
+def confirm(contract_id: int):
+    contract = _contract(contract_id)
+    if ActionForm().validate_on_submit():
+        run_action(lambda: registration.confirm(db.session, current_user, contract), _("Registered."))
+    return _back(contract)
+
+
+@bp.post("/registration/contracts/<int:contract_id>/refuse")
+@login_required
+def refuse(contract_id: int):
+    contract = _contract(contract_id)
+    form = RefuseForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    run_action(
+        lambda: registration.refuse(
+            db.session, current_user, contract, form.reason.data or "", form.note.data or ""
+        ),
+        _("Refusal recorded; the applicant gets a 未予登记 notice."),
+    )
+    return _back(contract)
 
 
 @bp.get("/registration/verify")

@@ -85,8 +85,39 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     w.collection_pub = catalogue.create_collection(session, curator, "已发布成果包", "")
     catalogue.add_to_collection(session, curator, w.collection_pub, w.published)
     catalogue.act_on_collection(session, curator, w.collection_pub, "publish")
+    _contracts_world(w, session, make_user, make_org)
     session.commit()
     return w
+
+
+def _contracts_world(w, session, make_user, make_org):
+    """A registration site whose clerk is the clerk persona, and contracts of org_a in each state."""
+    from datetime import UTC, date, datetime
+
+    from marketplace.contracts import registration
+    from marketplace.contracts import services as contracts
+    from marketplace.contracts.models import RegistrationSite, SiteClerk
+    from tests.contracts.test_records import CASES, contract_for
+
+    authority = make_org(make_user("authority@example.com"), name="技术市场管理办公室", type="authority")
+    other_clerk = make_user("clerk2@example.com", roles=("clerk",))
+    w.site = RegistrationSite(authority_id=authority.id, name="登记处", code="01", region_code="310000")
+    w.site.clerks = [SiteClerk(user_id=w.users["clerk"].id), SiteClerk(user_id=other_clerk.id)]
+    session.add(w.site)
+    session.flush()
+    (case,) = [c for c in CASES if c["id"] == "TC01"]
+    (large,) = [c for c in CASES if c["id"] == "TC25"]
+    owner, today, now = w.users["org_admin"], date(2026, 11, 22), datetime(2026, 11, 20, 9, tzinfo=UTC)
+    w.c_draft = contracts.create_contract(session, owner, contract_for(case), today)
+    w.c_submitted = contracts.create_contract(session, owner, contract_for(case), today)
+    registration.submit(session, owner, w.c_submitted, w.site, today)
+    w.c_accepted = contracts.create_contract(session, owner, contract_for(case), today)
+    registration.submit(session, owner, w.c_accepted, w.site, today)
+    registration.accept(session, other_clerk, w.c_accepted, now)
+    w.c_second = contracts.create_contract(session, owner, contract_for(large), today)
+    registration.submit(session, owner, w.c_second, w.site, today)
+    registration.accept(session, other_clerk, w.c_second, now)
+    registration.approve(session, other_clerk, w.c_second, now=now)
 
 
 IMPORT_CSV = (
@@ -586,6 +617,46 @@ CASES = [
         anonymous_status=401,
         effect=lambda w, b: reload(w, w.draft).status == "submitted",
     ),
+    # contracts: the recording organisation applies; only a clerk of the contract's site decides
+    Case(
+        "contracts.submit",
+        lambda w: f"/contracts/{w.c_draft.id}/submit",
+        OWNERS_A,
+        data=lambda w: {"site_id": str(w.site.id)},
+        effect=lambda w, b: reload(w, w.c_draft).status == "submitted",
+    ),
+    Case(
+        "contracts.accept",
+        lambda w: f"/registration/contracts/{w.c_submitted.id}/accept",
+        {"clerk"},
+        effect=lambda w, b: reload(w, w.c_submitted).status == "accepted",
+    ),
+    Case(
+        "contracts.return_",
+        lambda w: f"/registration/contracts/{w.c_accepted.id}/return",
+        {"clerk"},
+        data=lambda w: {"reasons": "missing_attachment", "note": "请补充附件"},
+        effect=lambda w, b: reload(w, w.c_accepted).status == "returned",
+    ),
+    Case(
+        "contracts.approve",
+        lambda w: f"/registration/contracts/{w.c_accepted.id}/approve",
+        {"clerk"},
+        effect=lambda w, b: reload(w, w.c_accepted).status == "registered",
+    ),
+    Case(
+        "contracts.confirm",
+        lambda w: f"/registration/contracts/{w.c_second.id}/confirm",
+        {"clerk"},
+        effect=lambda w, b: reload(w, w.c_second).status == "registered",
+    ),
+    Case(
+        "contracts.refuse",
+        lambda w: f"/registration/contracts/{w.c_accepted.id}/refuse",
+        {"clerk"},
+        data=lambda w: {"reason": "not_technology", "note": "不属于技术合同"},
+        effect=lambda w, b: reload(w, w.c_accepted).status == "refused",
+    ),
     Case(
         "api.validate_contract",
         lambda w: "/api/v1/contracts/validate",
@@ -736,6 +807,11 @@ CASES = [
 
 
 _PLACEHOLDERS = (
+    "c_draft",
+    "c_submitted",
+    "c_accepted",
+    "c_second",
+    "site",
     "org_a",
     "org_b",
     "org_p",

@@ -36,7 +36,8 @@ def world(app, session, make_org, make_user, university):
         (case,) = [c for c in CASES if c["id"] == "TC01"]
         draft = services.create_contract(session, owner_of(university), contract_for(case), TODAY)
         session.commit()
-        yield {"sh": sh, "zj": zj, "clerks": clerks, "contract": draft, "owner": owner_of(university)}
+    # no application context stays open: each request of a test client must get its own
+    return {"sh": sh, "zj": zj, "clerks": clerks, "contract": draft, "owner": owner_of(university)}
 
 
 def test_apply_return_resubmit_approve(app, session, world):
