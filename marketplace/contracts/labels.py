@@ -39,6 +39,10 @@ STATUSES = {
     "cancelled": _l("Registration cancelled"),
 }
 
+#: Bootstrap badge colour per status (anything else: "info")
+STATUS_STYLES = {"registered": "success", "refused": "danger", "returned": "warning", "draft": "secondary",
+                 "cancelled": "dark"}  # fmt: skip
+
 
 def type_label(contract_type: str, subtype: str | None = None) -> str:
     base = str(TYPES.get(contract_type, contract_type))

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 from stdnum.cn import uscc
 
-from marketplace.accounts.models import Organization
+from marketplace.accounts.models import Organization, PlatformRole
 from marketplace.contracts import rules
 from marketplace.contracts.models import Contract, ContractCost, ContractParty
 from marketplace.contracts.vocab import (
@@ -354,7 +354,7 @@ def is_site_clerk(actor: Any, contract: Contract) -> bool:
     return (
         bool(getattr(actor, "is_authenticated", False))
         and site is not None
-        and actor.has_role("clerk")
+        and actor.has_role(PlatformRole.CLERK)
         and any(c.user_id == actor.id for c in site.clerks)
     )
 

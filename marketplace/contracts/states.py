@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from marketplace.accounts.models import PlatformRole
+from marketplace.contracts.services import is_site_clerk
 from marketplace.contracts.vocab import ContractStatus
 from marketplace.core.states import StateMachine, Transition
 
@@ -39,12 +39,7 @@ def registration_roles(actor: Any, contract: Any) -> set[str]:
     membership = actor.membership
     if membership is not None and membership.organization_id == contract.organization_id:
         roles.add(APPLICANT)
-    site = contract.site
-    if (
-        site is not None
-        and actor.has_role(PlatformRole.CLERK)
-        and any(c.user_id == actor.id for c in site.clerks)
-    ):
+    if is_site_clerk(actor, contract):
         roles.add(CLERK)
         if contract.first_approver_id is not None and contract.first_approver_id != actor.id:
             roles.add(SECOND_CLERK)

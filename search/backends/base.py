@@ -25,6 +25,12 @@ from ..documents import FACETS, KINDS, SORTS, SearchDocument, price_band, valida
 #: how much each indexed field counts; ``grams`` (character bigrams) is the safety net for unknown words
 FIELD_BOOSTS = {"title": 3.0, "keywords": 2.0, "body": 1.0, "extra": 1.0}
 GRAMS_BOOST = 0.4
+#: the exact-value fields every engine indexes (facets, filters, ids) and the analysed text fields
+KEYWORD_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
+TEXT_FIELDS = ("title", "keywords", "body", "extra", "grams")
+#: sort keys for the price sorts: listings without a price (面议) come last either way
+NO_PRICE_ASC = 1e15
+NO_PRICE_DESC = -1.0
 #: how much the other alternatives of a concept add to its best match (dis_max tie breaker)
 CONCEPT_TIE_BREAKER = 0.3
 #: how many candidates each retriever (text, vectors) contributes to a hybrid ranking

@@ -36,6 +36,10 @@ from .base import (
     CONCEPT_TIE_BREAKER,
     FIELD_BOOSTS,
     GRAMS_BOOST,
+    KEYWORD_FIELDS,
+    NO_PRICE_ASC,
+    NO_PRICE_DESC,
+    TEXT_FIELDS,
     Backend,
     LexicalPage,
     SearchUnavailable,
@@ -43,17 +47,12 @@ from .base import (
 )
 
 SCHEMA_VERSION = 1
-RAW_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
-TEXT_FIELDS = ("title", "keywords", "body", "extra", "grams")
-#: sort keys for the price sorts: listings without a price (面议) come last either way
-NO_PRICE_ASC = 1e15
-NO_PRICE_DESC = -1.0
 LOCK_TIMEOUT = 10.0
 
 
 def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
-    for name in RAW_FIELDS:
+    for name in KEYWORD_FIELDS:
         sb.add_text_field(name, stored=name == "id", tokenizer_name="raw", fast=True)
     for name in TEXT_FIELDS:
         sb.add_text_field(name, tokenizer_name="whitespace", index_option="freq")

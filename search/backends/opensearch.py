@@ -35,6 +35,10 @@ from .base import (
     CONCEPT_TIE_BREAKER,
     FIELD_BOOSTS,
     GRAMS_BOOST,
+    KEYWORD_FIELDS,
+    NO_PRICE_ASC,
+    NO_PRICE_DESC,
+    TEXT_FIELDS,
     Backend,
     LexicalPage,
     SearchUnavailable,
@@ -42,10 +46,6 @@ from .base import (
 )
 
 SCHEMA_VERSION = 1
-KEYWORD_FIELDS = ("id", "kind", "field", "maturity", "province", "city", "modes", "price_band", "org_type")
-TEXT_FIELDS = ("title", "keywords", "body", "extra", "grams")
-NO_PRICE_ASC = 1e15
-NO_PRICE_DESC = -1.0
 FACET_SIZE = 200
 TIMEOUT = 10
 
@@ -258,7 +258,7 @@ class OpenSearchBackend(Backend):
             body["vector"] = vector
         return body
 
-    def _apply(self, operations: list[dict[str, Any]], *, index: str | None = None) -> None:
+    def _apply(self, operations: list[dict[str, Any]]) -> None:
         if not operations:
             return
         with self._calls():
@@ -276,15 +276,14 @@ class OpenSearchBackend(Backend):
         if failures:
             raise SearchUnavailable(f"{self.name} rejected {len(failures)} operations: {failures[:3]}")
 
-    def _index(self, rows: list[dict[str, Any]]) -> None:
-        self._ensure()
+    def _index_operations(self, rows: list[dict[str, Any]], index: str) -> list[dict[str, Any]]:
         operations: list[dict[str, Any]] = []
         for row in rows:
             doc = row["doc"]
             operations.append(
                 {
                     "index": {
-                        "_index": self.alias,
+                        "_index": index,
                         "_id": doc["id"],
                         "version": int(doc["version"]),
                         "version_type": "external_gte",
@@ -292,7 +291,11 @@ class OpenSearchBackend(Backend):
                 }
             )
             operations.append(self._source(row))
-        self._apply(operations)
+        return operations
+
+    def _index(self, rows: list[dict[str, Any]]) -> None:
+        self._ensure()
+        self._apply(self._index_operations(rows, self.alias))
 
     def _delete(self, items: list[tuple[str, int]]) -> None:
         self._ensure()
@@ -340,21 +343,7 @@ class OpenSearchBackend(Backend):
 
     def _load(self, index: str, docs: list[dict[str, Any]], progress) -> int:
         rows = self.prepare_many(docs)
-        operations: list[dict[str, Any]] = []
-        for row in rows:
-            doc = row["doc"]
-            operations.append(
-                {
-                    "index": {
-                        "_index": index,
-                        "_id": doc["id"],
-                        "version": int(doc["version"]),
-                        "version_type": "external_gte",
-                    }
-                }
-            )
-            operations.append(self._source(row))
-        self._apply(operations)
+        self._apply(self._index_operations(rows, index))
         if progress:
             progress(len(rows))
         return len(rows)
