@@ -16,10 +16,12 @@ $(BIN)/python:
 
 # reinstall only when pyproject.toml changes; pip's own cache (~/.cache/pip) keeps downloads
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	@touch $@ $(VENV)/.installed
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from marketplace.accounts.models import Organization, User
 from marketplace.contracts import registration, services
 from marketplace.contracts.models import RegistrationSite, SiteClerk
-from marketplace.contracts.services import ContractInput, CostInput, PartyInput
+from marketplace.contracts.services import ContractInput, CostInput, party_of
 
 #: (title, type, sub-type, IP kind, amount 元, non-technical costs 元, tech field)
 CONTRACTS = [
@@ -142,18 +142,9 @@ def seed_contracts(
 def _input(
     title, kind, subtype, ip_kind, amount, costs, field, seller, buyer, signed, rng, broker=None
 ) -> ContractInput:
-    legal = {"university": "022", "institute": "021", "enterprise": "150", "agency": "170"}
-    parties = [
-        PartyInput("seller", seller.name, credit_code=seller.credit_code, region_code=seller.city_code,
-                   legal_type=legal.get(seller.type, "900"), organization_id=seller.id),
-        PartyInput("buyer", buyer.name, credit_code=buyer.credit_code, region_code=buyer.city_code,
-                   legal_type=legal.get(buyer.type, "900"), organization_id=buyer.id),
-    ]  # fmt: skip
+    parties = [party_of(seller, "seller"), party_of(buyer, "buyer")]
     if broker is not None:
-        parties.append(
-            PartyInput("broker", broker.name, credit_code=broker.credit_code, region_code=broker.city_code,
-                       legal_type="170", organization_id=broker.id)
-        )  # fmt: skip
+        parties.append(party_of(broker, "broker"))
     cost_items = []
     if costs:
         cost_items.append(CostInput("equipment", "设备及原材料（非技术性费用）", Decimal(costs)))

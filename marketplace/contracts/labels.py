@@ -77,3 +77,64 @@ REFUSAL_REASONS = {
     "duplicate": _l("Already registered (duplicate)"),
     "other": _l("Other grounds"),
 }
+
+TECH_FIELDS = {
+    "electronics": _l("Electronic information"),
+    "manufacturing": _l("Advanced manufacturing"),
+    "aerospace": _l("Aerospace"),
+    "transport": _l("Modern transport"),
+    "biomedicine": _l("Biomedicine and medical devices"),
+    "materials": _l("New materials and applications"),
+    "energy": _l("New energy and energy saving"),
+    "environment": _l("Environmental protection and resource use"),
+    "nuclear": _l("Nuclear applications"),
+    "agriculture": _l("Agriculture"),
+    "urban": _l("Urban construction and social development"),
+}
+
+IP_KINDS = {
+    "none": _l("No intellectual property involved"),
+    "patent": _l("Patent"),
+    "know_how": _l("Technical secret"),
+    "software": _l("Software copyright"),
+    "ic_layout": _l("Integrated circuit layout design"),
+    "plant_variety": _l("New plant or animal variety"),
+    "biomedicine": _l("New biomedical variety"),
+    "other": _l("Other intellectual property"),
+}
+
+LICENCE_EXCLUSIVITY = {
+    "exclusive": _l("Exclusive (独占)"),
+    "sole": _l("Sole (排他)"),
+    "ordinary": _l("Ordinary (普通)"),
+}
+
+PAYMENT_METHODS = {
+    "lump_sum": _l("Lump sum, paid at once"),
+    "instalments": _l("Lump sum, paid in instalments"),
+    "royalty": _l("Royalty"),
+    "royalty_with_fee": _l("Royalty with an entry fee"),
+}
+
+PLAN_SOURCES = {
+    "none": _l("Not from a government plan"),
+    "national": _l("National plan"),
+    "ministry": _l("Ministry plan"),
+    "provincial": _l("Provincial plan"),
+    "local": _l("City or county plan"),
+    "other": _l("Other plan"),
+}
+
+COST_CATEGORIES = {
+    "equipment": _l("Equipment"),
+    "instruments": _l("Instruments"),
+    "parts": _l("Parts"),
+    "raw_materials": _l("Raw materials"),
+    "hardware": _l("Production hardware"),
+    "pass_through": _l("Purchases on behalf of the buyer"),
+    "other": _l("Other non-technical cost"),
+}
+
+PARTY_KINDS = {"organization": _l("Organisation"), "person": _l("Natural person")}
+
+PARTY_ROLES = {"seller": _l("Seller"), "buyer": _l("Buyer"), "broker": _l("Broker")}

@@ -121,6 +121,29 @@ class ContractInput:
     demand_id: int | None = None
 
 
+#: the legal-person type (性质) a platform organisation of each type usually has; the applicant may correct it
+ORG_LEGAL_TYPES = {"university": "022", "institute": "021", "enterprise": "150", "agency": "170"}
+
+
+def party_of(org: Organization, role: str) -> PartyInput:
+    """A platform organisation as a contract party, from its verified profile."""
+    return PartyInput(
+        role=role,
+        name=org.name,
+        credit_code=org.credit_code,
+        region_code=org.city_code or org.province_code,
+        legal_type=ORG_LEGAL_TYPES.get(org.type, "900"),
+        organization_id=org.id,
+    )
+
+
+def draft_for(org: Organization) -> ContractInput:
+    """A new record's starting point: the recording organisation as the seller, everything else empty."""
+    return ContractInput(
+        title="", contract_type="", contract_amount=None, tech_field="", parties=[party_of(org, "seller")]
+    )
+
+
 # --- amounts ---------------------------------------------------------------------------------------------
 
 
@@ -340,6 +363,14 @@ def recording_organization(actor: Any) -> Organization:
     return org
 
 
+def can_record(actor: Any) -> bool:
+    try:
+        recording_organization(actor)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def can_edit(actor: Any, contract: Contract) -> bool:
     membership = actor.membership if getattr(actor, "is_authenticated", False) else None
     return (
@@ -429,22 +460,29 @@ def _apply(session: Session, contract: Contract, data: ContractInput) -> None:
         )
         for c in data.costs
     ]
-    contract.parties = [
-        ContractParty(
-            role=p.role,
-            kind=p.kind,
-            name=p.name.strip(),
-            credit_code=uscc.compact(p.credit_code) if p.credit_code else None,
-            country_code=p.country_code,
-            region_code=p.region_code,
-            legal_type=p.legal_type,
-            organization_id=p.organization_id,
-        )
-        for p in data.parties
-    ]
+    # rows are updated in place per role: a role is unique per contract, and an insert is flushed before
+    # the delete of the row it replaces
+    existing = {party.role: party for party in contract.parties}
+    kept = []
+    for p in data.parties:
+        row = existing.pop(p.role, None) or ContractParty(role=p.role)
+        row.kind, row.name = p.kind, p.name.strip()
+        row.credit_code = uscc.compact(p.credit_code) if p.credit_code else None
+        row.country_code, row.region_code, row.legal_type = p.country_code, p.region_code, p.legal_type
+        row.organization_id = p.organization_id or _platform_organization(session, p.credit_code)
+        kept.append(row)
+    contract.parties = kept
     contract.computed_technical_amount = technical_amount(contract.contract_amount, data.costs)
     contract.technical_amount = contract.computed_technical_amount
     contract.technical_amount_reason = None
+
+
+def _platform_organization(session: Session, credit_code: str | None) -> int | None:
+    """The platform organisation a party is, recognised by its credit code (for the statistics)."""
+    if not credit_code:
+        return None
+    code = uscc.compact(credit_code)
+    return session.scalar(sa.select(Organization.id).where(Organization.credit_code == code))
 
 
 def create_contract(session: Session, actor: Any, data: ContractInput, today: date | None = None) -> Contract:

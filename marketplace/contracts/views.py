@@ -6,17 +6,28 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.catalogue.models import Achievement
 from marketplace.contracts import labels, registration
 from marketplace.contracts import services as contracts
-from marketplace.contracts.forms import ActionForm, ApproveForm, RefuseForm, ReturnForm, SubmitForm
+from marketplace.contracts.forms import (
+    ActionForm,
+    ApproveForm,
+    ContractForm,
+    RefuseForm,
+    ReturnForm,
+    SubmitForm,
+)
 from marketplace.contracts.models import Contract, RegistrationSite
 from marketplace.contracts.states import REGISTRATION
 from marketplace.contracts.vocab import CorrectionReason, RefusalReason
-from marketplace.core.web import get_or_404, run_action
+from marketplace.core import tx
+from marketplace.core.errors import PermissionDenied, ValidationFailed
+from marketplace.core.web import get_or_404, run_action, show_errors
 from marketplace.db import utcnow
 from marketplace.extensions import db, limiter
 
@@ -46,7 +57,62 @@ def index():
         "contracts/list.html",
         contracts=contracts.organization_contracts(db.session, current_user),
         labels=labels,
+        can_record=contracts.can_record(current_user),
     )
+
+
+def _achievements(org_id: int) -> list[Achievement]:
+    return list(
+        db.session.scalars(
+            sa.select(Achievement)
+            .where(Achievement.organization_id == org_id, Achievement.status != "draft")
+            .order_by(Achievement.title)
+        )
+    )
+
+
+def _save(form: ContractForm, save) -> Contract | None:
+    """Validate in the service; on refusal, the reasons go next to their fields and nothing is saved."""
+    try:
+        contract = save(form.to_input())
+    except ValidationFailed as exc:
+        tx.rollback()
+        show_errors(form, exc, rename=form.field_name)
+        flash(_("The record was not saved: correct the marked fields."), "danger")
+        return None
+    tx.commit()
+    flash(_("Saved."), "success")
+    return contract
+
+
+@bp.route("/contracts/new", methods=["GET", "POST"])
+@login_required
+def new():
+    org = contracts.recording_organization(current_user)
+    form = ContractForm(achievements=_achievements(org.id))
+    if not form.is_submitted():
+        form.fill(contracts.draft_for(org))
+    elif form.validate():
+        contract = _save(form, lambda data: contracts.create_contract(db.session, current_user, data))
+        if contract is not None:
+            return _back(contract)
+    return render_template("contracts/form.html", form=form, contract=None)
+
+
+@bp.route("/contracts/<int:contract_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(contract_id: int):
+    contract = _contract(contract_id)
+    if not contracts.can_edit(current_user, contract):
+        raise PermissionDenied("contract.edit")
+    form = ContractForm(achievements=_achievements(contract.organization_id))
+    if not form.is_submitted():
+        form.fill(contracts.input_of(contract))
+    elif form.validate():
+        saved = _save(form, lambda data: contracts.update_contract(db.session, current_user, contract, data))
+        if saved is not None:
+            return _back(saved)
+    return render_template("contracts/form.html", form=form, contract=contract)
 
 
 @bp.get("/contracts/<int:contract_id>")
@@ -64,6 +130,7 @@ def detail(contract_id: int):
         contract=contract,
         actions=actions,
         labels=labels,
+        can_edit=contracts.can_edit(current_user, contract),
         duplicates=contracts.duplicates(db.session, contract)
         if contracts.is_site_clerk(current_user, contract)
         else [],

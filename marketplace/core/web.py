@@ -10,16 +10,37 @@ from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.routing import IntegerConverter
+from wtforms import FieldList, FormField
 
 from marketplace.core import tx
 from marketplace.core.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 
 
-def show_errors(form: FlaskForm, error: ValidationFailed) -> None:
-    """Put a service's validation reasons on the form's fields (or on the form as a whole)."""
+def _field(form: Any, name: str) -> Any:
+    """The field a service reason names: ``title``, or nested ``seller-name`` / ``costs-0-amount`` (the
+    names WTForms gives the fields of a FormField or FieldList)."""
+    field = form._fields.get(name)
+    if field is not None:
+        return field
+    head, _sep, rest = name.partition("-")
+    parent = form._fields.get(head)
+    if isinstance(parent, FormField) and rest:
+        return _field(parent.form, rest)
+    if isinstance(parent, FieldList) and rest:
+        index, _sep, rest = rest.partition("-")
+        if index.isdigit() and int(index) < len(parent.entries):
+            entry = parent.entries[int(index)]
+            return _field(entry.form, rest) if rest and isinstance(entry, FormField) else entry
+    return None
+
+
+def show_errors(form: FlaskForm, error: ValidationFailed, rename: Callable[[str], str] | None = None) -> None:
+    """Put a service's validation reasons on the form's fields (or on the form as a whole).
+
+    ``rename`` maps a service's field name to the form's, where they differ."""
     for field_name, message in error.reasons:
-        field = form._fields.get(field_name) if field_name else None
+        field = _field(form, rename(field_name) if rename else field_name) if field_name else None
         if field is not None:
             field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
         else:

@@ -1,0 +1,101 @@
+"""Recording a contract in the browser form: errors next to their fields and nothing saved, then a draft
+with its parties and costs; correcting a returned record."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from marketplace.contracts.models import Contract
+from tests.factories import PASSWORD
+
+from .test_registration import world  # noqa: F401 - fixture
+
+BUYER_CODE = "91310000MA1FL8XQ37"
+
+
+def _valid_form(org) -> dict:
+    return {
+        "title": "高性能锂电池隔膜涂覆工艺开发",
+        "type_choice": "development:commissioned",
+        "tech_field": "energy",
+        "signed_on": "2026-10-08",
+        "effective_on": "2026-10-08",
+        "valid_from": "2026-10-08",
+        "valid_until": "2027-10-07",
+        "written": "y",
+        "ip_kind": "none",
+        "plan_source": "none",
+        "payment_method": "instalments",
+        "contract_amount": "1,200,000",
+        "seller-kind": "organization",
+        "seller-name": org.name,
+        "seller-credit_code": org.credit_code,
+        "seller-country_code": "156",
+        "seller-region_code": org.city_code,
+        "seller-legal_type": "022",
+        "buyer-kind": "organization",
+        "buyer-name": "上海隔膜材料有限公司",
+        "buyer-credit_code": BUYER_CODE,
+        "buyer-country_code": "156",
+        "buyer-region_code": "310100",
+        "buyer-legal_type": "150",
+        "broker-kind": "organization",
+        "broker-country_code": "156",
+        "costs-0-category": "equipment",
+        "costs-0-description": "涂覆试验设备",
+        "costs-0-amount": "200000",
+        "costs-1-category": "parts",
+        "costs-1-description": "样机一套",
+        "costs-1-amount": "50000",
+        "costs-1-reasonable_carrier": "y",
+    }
+
+
+def test_record_a_contract_in_the_form(app, session, make_browser, world, university):  # noqa: F811
+    owner = world["owner"]
+    browser = make_browser()
+    browser.login(owner.email, PASSWORD)
+    assert 'id="new-contract"' in browser.get("/contracts").get_data(as_text=True)
+    page = browser.get("/contracts/new").get_data(as_text=True)
+    assert university.name in page  # the organisation is prefilled as the seller
+    before = session.scalar(sa.select(sa.func.count(Contract.id)))
+
+    bad = _valid_form(university) | {"contract_amount": "abc", "buyer-credit_code": "123", "valid_until": ""}
+    bad["costs-0-amount"] = "-5"
+    response = browser.post("/contracts/new", bad, token_from="/contracts/new")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "请填写以元为单位的合同成交额" in page or "合同成交额" in page
+    assert "统一社会信用代码" in page and 'is-invalid' in page
+    assert session.scalar(sa.select(sa.func.count(Contract.id))) == before  # nothing saved
+
+    response = browser.post("/contracts/new", _valid_form(university), token_from="/contracts/new")
+    assert response.status_code == 302
+    contract = session.scalar(sa.select(Contract).order_by(Contract.id.desc()))
+    assert contract.status == "draft" and contract.subtype == "commissioned"
+    assert str(contract.contract_amount) == "1200000.00"
+    # the carrier of reasonable quantity is not deducted: 1,200,000 - 200,000
+    assert str(contract.technical_amount) == "1000000.00"
+    assert contract.seller.organization_id == university.id  # recognised by its credit code
+    assert contract.buyer.region_code == "310100" and contract.broker is None
+
+    page = browser.get(f"/contracts/{contract.id}/edit").get_data(as_text=True)
+    assert "高性能锂电池隔膜涂覆工艺开发" in page and "涂覆试验设备" in page
+    changed = _valid_form(university) | {"title": "隔膜涂覆工艺开发（修订）", "costs-0-amount": "300000"}
+    assert browser.post(f"/contracts/{contract.id}/edit", changed, token_from="/contracts/new").status_code == 302
+    session.refresh(contract)
+    assert contract.title == "隔膜涂覆工艺开发（修订）" and str(contract.technical_amount) == "900000.00"
+
+
+def test_only_the_recording_organisation_edits_and_only_while_editable(
+    app, session, make_browser, world, make_user  # noqa: F811
+):
+    contract = world["contract"]
+    outsider = make_browser()
+    with app.app_context():
+        stranger = make_user()
+    outsider.login(stranger.email, PASSWORD)
+    assert outsider.get(f"/contracts/{contract.id}/edit").status_code == 403
+    clerk = make_browser()
+    clerk.login(world["clerks"][0].email, PASSWORD)
+    assert clerk.get("/contracts/new").status_code == 403
