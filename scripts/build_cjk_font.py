@@ -17,6 +17,7 @@ Run once by a maintainer, not by ``make``:
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -32,10 +33,8 @@ def gb2312() -> set[str]:
     chars = set()
     for high in range(0xA1, 0xF8):
         for low in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes([high, low]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 

@@ -7,12 +7,12 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from marketplace.catalogue.models import Achievement
-from marketplace.contracts import labels, registration
+from marketplace.contracts import documents, labels, registration
 from marketplace.contracts import services as contracts
 from marketplace.contracts.forms import (
     ActionForm,
@@ -249,6 +249,20 @@ def refuse(contract_id: int):
         _("Refusal recorded; the applicant gets a 未予登记 notice."),
     )
     return _back(contract)
+
+
+@bp.get("/contracts/<int:contract_id>/<any(certificate, notice):kind>.pdf")
+@login_required
+def document(contract_id: int, kind: str):
+    """The registration certificate (registered) or the 未予登记 notice (refused), as PDF."""
+    contract = get_or_404(Contract, contract_id)
+    documents.require_document(current_user, contract, kind)
+    verify_url = url_for("contracts.verify", number=contract.registration_number or "", _external=True)
+    response = make_response(documents.render(contract, kind, verify_url))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="{documents.filename(contract, kind)}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/registration/verify")

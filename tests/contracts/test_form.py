@@ -10,6 +10,16 @@ from tests.factories import PASSWORD
 
 from .test_registration import world  # noqa: F401 - fixture
 
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page of a PDF as a viewer extracts it, without white space (letter spacing and
+    line breaks split words)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    return "".join("".join(page.get_textpage().get_text_range().split()) for page in document)
+
+
 BUYER_CODE = "91310000MA1FL8XQ37"
 
 
@@ -66,7 +76,7 @@ def test_record_a_contract_in_the_form(app, session, make_browser, world, univer
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "请填写以元为单位的合同成交额" in page or "合同成交额" in page
-    assert "统一社会信用代码" in page and 'is-invalid' in page
+    assert "统一社会信用代码" in page and "is-invalid" in page
     assert session.scalar(sa.select(sa.func.count(Contract.id))) == before  # nothing saved
 
     response = browser.post("/contracts/new", _valid_form(university), token_from="/contracts/new")
@@ -82,14 +92,13 @@ def test_record_a_contract_in_the_form(app, session, make_browser, world, univer
     page = browser.get(f"/contracts/{contract.id}/edit").get_data(as_text=True)
     assert "高性能锂电池隔膜涂覆工艺开发" in page and "涂覆试验设备" in page
     changed = _valid_form(university) | {"title": "隔膜涂覆工艺开发（修订）", "costs-0-amount": "300000"}
-    assert browser.post(f"/contracts/{contract.id}/edit", changed, token_from="/contracts/new").status_code == 302
+    edited = browser.post(f"/contracts/{contract.id}/edit", changed, token_from="/contracts/new")
+    assert edited.status_code == 302
     session.refresh(contract)
     assert contract.title == "隔膜涂覆工艺开发（修订）" and str(contract.technical_amount) == "900000.00"
 
 
-def test_only_the_recording_organisation_edits_and_only_while_editable(
-    app, session, make_browser, world, make_user  # noqa: F811
-):
+def test_only_the_recording_organisation_edits(app, make_browser, world, make_user):  # noqa: F811
     contract = world["contract"]
     outsider = make_browser()
     with app.app_context():
@@ -99,3 +108,43 @@ def test_only_the_recording_organisation_edits_and_only_while_editable(
     clerk = make_browser()
     clerk.login(world["clerks"][0].email, PASSWORD)
     assert clerk.get("/contracts/new").status_code == 403
+
+
+def test_certificate_and_notice_pdfs(app, session, make_browser, world):  # noqa: F811
+    """The certificate of a registered contract: its number, amounts and Chinese text are in the PDF;
+    a refused one gets the 未予登记 notice; neither exists in the wrong state or for outsiders."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from marketplace.contracts import registration, services
+    from tests.contracts.test_records import CASES, contract_for
+
+    from .test_registration import TODAY
+
+    contract, owner, (clerk, _other, far) = world["contract"], world["owner"], world["clerks"]
+    now = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    with app.app_context():
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, now)
+        registration.approve(session, clerk, contract, now=now)
+        (case,) = [c for c in CASES if c["id"] == "TC01"]
+        refused = services.create_contract(session, owner, contract_for(case), TODAY)
+        registration.submit(session, owner, refused, world["sh"], TODAY)
+        registration.refuse(session, clerk, refused, "not_technology", "属于一般商品买卖", now)
+        session.commit()
+        number, refused_id = contract.registration_number, refused.id
+    browser = make_browser()
+    browser.login(owner.email, PASSWORD)
+    response = browser.get(f"/contracts/{contract.id}/certificate.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert number in text and "技术合同登记证明" in text and "".join(contract.title.split()) in text
+    assert "上海市技术合同登记处" in text and f"{Decimal(contract.technical_amount):,.2f}" in text
+    assert browser.get(f"/contracts/{contract.id}/notice.pdf").status_code == 403  # not refused
+    notice = browser.get(f"/contracts/{refused_id}/notice.pdf")
+    text = pdf_text(notice.data)
+    assert "未予登记" in text and "不属于技术合同" in text and "属于一般商品买卖" in text
+    assert browser.get(f"/contracts/{refused_id}/certificate.pdf").status_code == 403
+    stranger = make_browser()
+    stranger.login(far.email, PASSWORD)  # a clerk of another site
+    assert stranger.get(f"/contracts/{contract.id}/certificate.pdf").status_code == 403
