@@ -25,6 +25,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(i18n)
     app.cli.add_command(catalogue_group)
     app.cli.add_command(search_group)
+    app.cli.add_command(contracts_group)
 
 
 @click.command("seed-demo")
@@ -210,6 +211,20 @@ def template_command(kind: str, output: str) -> None:
 
 
 # --- search -------------------------------------------------------------------------------------------------
+
+contracts_group = AppGroup("contracts", help="Technology contracts and their registration.")
+
+
+@contracts_group.command("remind")
+def contracts_remind() -> None:
+    """应登尽登: remind applicants of unregistered and returned contracts and sites of overdue reviews
+    (run daily; each contract at most once a week)."""
+    from marketplace.contracts import tracker
+
+    reminded = tracker.remind_all(db.session)
+    db.session.commit()
+    click.echo(f"{reminded} contracts reminded.")
+
 
 search_group = AppGroup("search", help="The search index: drain the outbox, reindex, check, evaluate.")
 

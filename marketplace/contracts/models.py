@@ -110,6 +110,7 @@ class Contract(TimestampMixin, Base):
     return_reasons: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     return_note: Mapped[str | None] = mapped_column(sa.Text)
     return_due: Mapped[date | None]
+    returned_at: Mapped[datetime | None]
     refusal_reason: Mapped[str | None] = mapped_column(sa.String(20))
     refusal_note: Mapped[str | None] = mapped_column(sa.Text)
     #: the first clerk's approval of a large contract that needs a second one
@@ -119,6 +120,8 @@ class Contract(TimestampMixin, Base):
     decided_at: Mapped[datetime | None]
     registration_number: Mapped[str | None] = mapped_column(sa.String(32), unique=True)
     registered_at: Mapped[datetime | None]
+    #: the last 应登尽登 reminder about this contract (at most one a week)
+    reminded_at: Mapped[datetime | None]
 
     organization: Mapped[Organization] = relationship()
     site: Mapped[RegistrationSite | None] = relationship()

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import chinese_calendar
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
@@ -82,15 +83,24 @@ def rules_in_force(session: Session, province_code: str, day: date) -> ProvinceR
     )
 
 
+def is_working_day(day: date) -> bool:
+    """A working day of the national calendar: public holidays are off and make-up days (调休) are on, as the
+    State Council announces them (``chinesecalendar``). Years the calendar does not know yet (announced each
+    December) count Monday to Friday."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
 def add_days(start: date, days: int, working: bool) -> date:
-    """``days`` calendar days after ``start``, or ``days`` working days (Monday to Friday; public holidays
-    and make-up working days are not modelled)."""
+    """``days`` calendar days after ``start``, or ``days`` working days of the national calendar."""
     if not working:
         return start + timedelta(days=days)
     day, left = start, days
     while left > 0:
         day += timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day):
             left -= 1
     return day
 
@@ -207,6 +217,7 @@ def return_for_correction(
     REGISTRATION.apply(session, contract, A.RETURN, clerk, note=note, extra={"reasons": codes})
     contract.return_reasons = codes
     contract.return_note = note.strip()
+    contract.returned_at = now
     contract.return_due = now.date() + timedelta(days=settings.correction_days)
     contract.first_approver_id = None
     contract.decision_due = None

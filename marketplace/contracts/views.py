@@ -7,12 +7,12 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from marketplace.catalogue.models import Achievement
-from marketplace.contracts import documents, labels, registration
+from marketplace.contracts import documents, labels, registration, tracker
 from marketplace.contracts import services as contracts
 from marketplace.contracts.forms import (
     ActionForm,
@@ -263,6 +263,47 @@ def document(contract_id: int, kind: str):
     response.headers["Content-Disposition"] = f'inline; filename="{documents.filename(contract, kind)}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.get("/registration/tracker")
+@login_required
+def tracker_page():
+    """应登尽登: what is not registered yet, by age, and the registration rates."""
+    kind = request.args.get("kind") if request.args.get("kind") in tracker.REMINDERS else None
+    everything = tracker.items(db.session, current_user)
+    shown = [item for item in everything if kind is None or item.kind == kind]
+    scope = tracker.scope_of(db.session, current_user)
+    groupings = ["organization"] if scope.organization_ids and not scope.site_ids else []
+    if scope.everything or scope.province_codes or scope.site_ids:
+        groupings = ["site", "region", "organization"]
+    return render_template(
+        "contracts/tracker.html",
+        items=shown,
+        counts={k: sum(1 for i in everything if i.kind == k) for k in tracker.REMINDERS},
+        total=len(everything),
+        kind=kind,
+        bands=tracker.bands(shown),
+        age_bands=tracker.AGE_BANDS,
+        rates={by: tracker.rates(db.session, current_user, by) for by in groupings},
+        can_remind={i.contract.id for i in shown if tracker.can_remind(db.session, current_user, i.contract)},
+        labels=labels,
+        form=ActionForm(),
+    )
+
+
+@bp.post("/registration/tracker/<int:contract_id>/remind")
+@login_required
+def remind(contract_id: int):
+    contract = get_or_404(Contract, contract_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    sent = tracker.remind(db.session, current_user, contract)
+    tx.commit()
+    if sent:
+        flash(_("Reminder sent."), "success")
+    else:
+        flash(_("A reminder about this contract was sent less than a week ago."), "info")
+    return redirect(url_for("contracts.tracker_page", kind=request.args.get("kind") or None))
 
 
 @bp.get("/registration/verify")

@@ -28,8 +28,10 @@ from marketplace.catalogue.models import (
     Demand,
     Inquiry,
 )
+from marketplace.contracts.models import Contract
 from marketplace.core.models import OutboundMail
 from marketplace.discovery.models import MatchFeedback, SavedSearch
+from tests.contracts.test_form import _valid_form
 from tests.factories import PASSWORD, valid_credit_code
 
 PERSONAS = [
@@ -624,6 +626,26 @@ CASES = [
         OWNERS_A,
         data=lambda w: {"site_id": str(w.site.id)},
         effect=lambda w, b: reload(w, w.c_draft).status == "submitted",
+    ),
+    Case(
+        "contracts.new",
+        lambda w: "/contracts/new",
+        OWNERS_A,
+        data=lambda w: _valid_form(w.org_a) | {"title": "矩阵录入的合同"},
+        effect=lambda w, b: _count(w, Contract, Contract.title == "矩阵录入的合同") == 1,
+    ),
+    Case(
+        "contracts.edit",
+        lambda w: f"/contracts/{w.c_draft.id}/edit",
+        OWNERS_A,
+        data=lambda w: _valid_form(w.org_a) | {"title": "矩阵改写的合同"},
+        effect=lambda w, b: reload(w, w.c_draft).title == "矩阵改写的合同",
+    ),
+    Case(
+        "contracts.remind",
+        lambda w: f"/registration/tracker/{w.c_draft.id}/remind",
+        {"clerk", "admin"},
+        effect=lambda w, b: reload(w, w.c_draft).reminded_at is not None,
     ),
     Case(
         "contracts.accept",

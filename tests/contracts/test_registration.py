@@ -123,3 +123,15 @@ def test_province_settings_in_force_decide_deadline_window_and_threshold(app, se
 def test_only_the_applicant_organisation_applies(app, session, world, enterprise):
     with app.app_context(), pytest.raises(PermissionDenied):
         registration.submit(session, owner_of(enterprise), world["contract"], world["sh"], TODAY)
+
+
+def test_working_days_follow_the_national_holiday_calendar():
+    """National Day 2026: 1-7 October are off, Saturday 10 October is a make-up working day (调休)."""
+    from marketplace.contracts.registration import add_days, is_working_day
+
+    assert not is_working_day(date(2026, 10, 5)) and is_working_day(date(2026, 10, 10))
+    # from Tuesday 29 September: 30 Sep, 8 Oct, 9 Oct, 10 Oct (Saturday, worked), 12 Oct
+    assert add_days(date(2026, 9, 29), 5, working=True) == date(2026, 10, 12)
+    assert add_days(date(2026, 9, 29), 5, working=False) == date(2026, 10, 4)
+    # a year the calendar does not know yet counts Monday to Friday
+    assert add_days(date(2031, 3, 7), 1, working=True) == date(2031, 3, 10)
