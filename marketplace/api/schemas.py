@@ -382,3 +382,43 @@ class ContractCheckOut(Schema):
     technical_amount = fields.String(
         allow_none=True, metadata={"description": "技术交易额 computed from the costs, 元"}
     )
+
+
+class ContractSubmitIn(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    site_id = fields.Integer(
+        allow_none=True,
+        load_default=None,
+        metadata={
+            "description": "the registration site; may be left out when the applicant's region has one"
+        },
+    )
+
+
+class ContractStatusOut(Schema):
+    """A contract record of the token's organisation and where its registration stands."""
+
+    id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    status = fields.String(
+        required=True,
+        metadata={"description": "draft, submitted, accepted, returned, second_review, registered, refused, "
+                  "cancelled"},  # fmt: skip
+    )
+    contract_type = fields.String(required=True)
+    subtype = fields.String(allow_none=True)
+    contract_amount = fields.String(required=True, metadata={"description": "成交额, 元"})
+    technical_amount = fields.String(allow_none=True, metadata={"description": "技术交易额 in force, 元"})
+    site = fields.Dict(allow_none=True, metadata={"description": "id and name of the registration site"})
+    submitted_at = fields.DateTime(allow_none=True)
+    decision_due = fields.Date(allow_none=True)
+    return_reasons = fields.List(fields.String())
+    return_note = fields.String(allow_none=True)
+    return_due = fields.Date(allow_none=True)
+    refusal_reason = fields.String(allow_none=True)
+    registration_number = fields.String(allow_none=True)
+    registered_at = fields.DateTime(allow_none=True)
+    certificate_url = fields.String(allow_none=True)
+    url = fields.String(required=True)

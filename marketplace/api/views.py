@@ -17,6 +17,8 @@ from marketplace.api.schemas import (
     AchievementPage,
     ContractCheckOut,
     ContractIn,
+    ContractStatusOut,
+    ContractSubmitIn,
     DemandIn,
     DemandOut,
     DemandPage,
@@ -470,3 +472,163 @@ def _contract_input(data: dict[str, Any]):
     values["parties"] = [PartyInput(**p) for p in data["parties"]]
     values["costs"] = [CostInput(**c) for c in data["costs"]]
     return ContractInput(**values)
+
+
+def _read_actor():
+    """Contracts are private: reading them needs the organisation's token, like writing."""
+    header = request.headers.get("Authorization", "")
+    raw = header[7:].strip() if header.lower().startswith("bearer ") else None
+    actor = api_services.authenticate(db.session, raw)
+    if actor is None:
+        error(401, "unauthorized", "A valid API token is required: Authorization: Bearer <token>.")
+    tx.commit()
+    return actor
+
+
+def _own_contract(contract_id: int, actor):
+    from marketplace.contracts.models import Contract
+
+    contract = db.session.get(Contract, contract_id)
+    if contract is None or contract.organization_id != actor.membership.organization_id:
+        error(404, "not_found", "No contract of your organisation with this id.")
+    return contract
+
+
+def _contract_out(contract) -> dict[str, Any]:
+    registered = contract.status == "registered"
+    return {
+        **{
+            name: getattr(contract, name)
+            for name in (
+                "id",
+                "title",
+                "status",
+                "contract_type",
+                "subtype",
+                "submitted_at",
+                "decision_due",
+                "return_note",
+                "return_due",
+                "refusal_reason",
+                "registration_number",
+                "registered_at",
+            )
+        },  # fmt: skip
+        "return_reasons": list(contract.return_reasons or []),
+        "contract_amount": str(contract.contract_amount),
+        "technical_amount": str(contract.technical_amount) if contract.technical_amount is not None else None,
+        "site": {"id": contract.site.id, "name": contract.site.name} if contract.site else None,
+        "certificate_url": url_for(
+            "contracts.document", contract_id=contract.id, kind="certificate", _external=True
+        )
+        if registered
+        else None,
+        "url": url_for("contracts.detail", contract_id=contract.id, _external=True),
+    }
+
+
+def _contract_problem(exc: ValidationFailed):
+    error(
+        422,
+        "validation_failed",
+        "The contract record is not valid.",
+        [{"field": f, "message": str(m)} for f, m in exc.reasons],
+    )
+
+
+@bp.route("/contracts", methods=["POST"])
+@bp.arguments(ContractIn)
+@bp.response(201, ContractStatusOut)
+@bp.alt_response(401, schema=ErrorOut)
+@bp.alt_response(403, schema=ErrorOut)
+@bp.alt_response(422, schema=ErrorOut)
+@bp.doc(security=BEARER)
+def create_contract(data):
+    """Record a contract as a draft of the token's organisation (the same rules as the form)."""
+    from marketplace.contracts import services as contracts
+
+    try:
+        contract = contracts.create_contract(db.session, _actor(), _contract_input(data))
+    except ValidationFailed as exc:
+        tx.rollback()
+        _contract_problem(exc)
+    except PermissionDenied:
+        tx.rollback()
+        error(
+            403,
+            "forbidden",
+            "Contracts are recorded by verified universities, institutes, enterprises and agencies.",
+        )
+    tx.commit()
+    return _contract_out(contract)
+
+
+@bp.route("/contracts/<int:contract_id>")
+class ContractItem(MethodView):
+    @bp.response(200, ContractStatusOut)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def get(self, contract_id: int):
+        """A contract of the token's organisation and its registration status."""
+        return _contract_out(_own_contract(contract_id, _read_actor()))
+
+    @bp.arguments(ContractIn)
+    @bp.response(200, ContractStatusOut)
+    @bp.alt_response(401, schema=ErrorOut)
+    @bp.alt_response(404, schema=ErrorOut)
+    @bp.alt_response(409, schema=ErrorOut)
+    @bp.alt_response(422, schema=ErrorOut)
+    @bp.doc(security=BEARER)
+    def put(self, data, contract_id: int):
+        """Replace a draft or a record returned for correction (then submit it again)."""
+        from marketplace.contracts import services as contracts
+
+        actor = _actor()
+        contract = _own_contract(contract_id, actor)
+        try:
+            contracts.update_contract(db.session, actor, contract, _contract_input(data))
+        except ValidationFailed as exc:
+            tx.rollback()
+            _contract_problem(exc)
+        except PermissionDenied:
+            tx.rollback()
+            error(409, "conflict", f"A contract in state {contract.status!r} cannot be changed.")
+        tx.commit()
+        return _contract_out(contract)
+
+
+@bp.route("/contracts/<int:contract_id>/submit", methods=["POST"])
+@bp.arguments(ContractSubmitIn)
+@bp.response(200, ContractStatusOut)
+@bp.alt_response(401, schema=ErrorOut)
+@bp.alt_response(404, schema=ErrorOut)
+@bp.alt_response(409, schema=ErrorOut)
+@bp.alt_response(422, schema=ErrorOut)
+@bp.doc(security=BEARER)
+def submit_contract(data, contract_id: int):
+    """Apply for registration at a site of the applicant's region (again, after a correction)."""
+    from marketplace.contracts import registration
+    from marketplace.contracts.models import RegistrationSite
+
+    actor = _actor()
+    contract = _own_contract(contract_id, actor)
+    sites = registration.eligible_sites(db.session, contract)
+    if data["site_id"] is None and len(sites) == 1:
+        site = sites[0]
+    else:
+        site = db.session.get(RegistrationSite, data["site_id"] or 0)
+    if site is None:
+        choices = ", ".join(f"{s.id} ({s.name})" for s in sites) or "none"
+        error(422, "validation_failed", f"Choose a registration site (site_id): {choices}.",
+              [{"field": "site_id", "message": "required"}])  # fmt: skip
+    try:
+        registration.submit(db.session, actor, contract, site)
+    except ValidationFailed as exc:
+        tx.rollback()
+        _contract_problem(exc)
+    except InvalidTransition:
+        tx.rollback()
+        error(409, "conflict", f"A contract in state {contract.status!r} cannot be submitted.")
+    tx.commit()
+    return _contract_out(contract)
