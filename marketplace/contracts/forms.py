@@ -45,6 +45,12 @@ class ApproveForm(FlaskForm):
     reason = TextAreaField(_l("Reason for a correction"), validators=[Optional(), Length(max=2000)])
 
 
+class NoteForm(FlaskForm):
+    """A step that needs a reason: a change or cancellation request, a cancellation, keeping a registration."""
+
+    note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+
+
 class RefuseForm(FlaskForm):
     reason = SelectField(_l("Ground for refusal"), validate_choice=False)
     note = TextAreaField(_l("Explanation"), validators=[DataRequired(), Length(max=2000)])

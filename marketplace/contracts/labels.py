@@ -37,6 +37,8 @@ STATUSES = {
     "registered": _l("Registered"),
     "refused": _l("Not registered"),
     "cancelled": _l("Registration cancelled"),
+    "changing": _l("Registered; change being prepared"),
+    "cancel_requested": _l("Registered; cancellation requested"),
 }
 
 #: Bootstrap badge colour per status (anything else: "info")

@@ -165,7 +165,9 @@ def submit(
     """Apply (or re-apply after a correction) at ``site``; the record must still be complete and valid."""
     today = today or utcnow().date()
     problems = services.validate(services.input_of(contract), today)
-    if site not in eligible_sites(session, contract):
+    if contract.registration_number is not None and contract.site_id not in (None, site.id):
+        problems.append(("site", _l("A change is applied for at the site that registered the contract.")))
+    elif site not in eligible_sites(session, contract):
         problems.append(("site", _l("Apply at a registration site of the applicant's city or province.")))
     else:
         settings = rules_in_force(session, site.province_code, today)
@@ -179,13 +181,14 @@ def submit(
             )
     if problems:
         raise ValidationFailed(problems)
-    action = A.RESUBMIT if contract.status == ContractStatus.RETURNED else A.SUBMIT
+    resubmitting = contract.status in (ContractStatus.RETURNED, ContractStatus.CHANGING)
+    action = A.RESUBMIT if resubmitting else A.SUBMIT
     contract.site_id = site.id
     contract.site = site
     if REGISTRATION.apply(session, contract, action, actor, extra={"site": site.name}):
         contract.submitted_at = utcnow()
         notify(session, _site_clerk_ids(session, site.id), N_("New application to register: %(title)s"),
-               link=f"/registration/contracts/{contract.id}", title=contract.title)  # fmt: skip
+               link=f"/contracts/{contract.id}", title=contract.title)  # fmt: skip
 
 
 def accept(session: Session, clerk: Any, contract: Contract, now: datetime | None = None) -> None:
@@ -269,7 +272,7 @@ def approve(
         contract.first_approver_id = clerk.id
         notify(session, [i for i in _site_clerk_ids(session, contract.site_id) if i != clerk.id],
                N_("A large contract awaits your second approval: %(title)s"),
-               link=f"/registration/contracts/{contract.id}", title=contract.title)  # fmt: skip
+               link=f"/contracts/{contract.id}", title=contract.title)  # fmt: skip
         return contract.status
     REGISTRATION.apply(session, contract, A.APPROVE, clerk, note=reason, extra=extra)
     _register(session, contract, settings, now)
@@ -302,6 +305,10 @@ def refuse(
 ) -> None:
     """不予登记, with a coded reason from the refusal list; the applicant gets a "未予登记" notice."""
     now = now or utcnow()
+    if contract.registration_number is not None:
+        raise ValidationFailed.one(
+            "reason", _l("A change of a registered contract is registered or returned for correction, not refused.")
+        )
     if reason not in {r.value for r in RefusalReason}:
         raise ValidationFailed.one("reason", _l("Choose the ground for refusal."))
     if not (note or "").strip():
@@ -314,21 +321,40 @@ def refuse(
     _notify_applicant(session, contract, N_("%(title)s was not registered (未予登记)."))
 
 
-def reopen(session: Session, clerk: Any, contract: Contract, note: str, now: datetime | None = None) -> None:
-    """变更登记: a registered contract changed; it is reviewed again and keeps its number."""
-    now = now or utcnow()
-    REGISTRATION.apply(session, contract, A.REOPEN, clerk, note=note)
-    settings = _settings(session, contract, now.date())
-    contract.first_approver_id = None
-    contract.accepted_at = now
-    contract.decision_due = add_days(now.date(), settings.decision_days, settings.working_days)
+def request_change(session: Session, actor: Any, contract: Contract, note: str) -> None:
+    """变更登记 (§4.4 step 6): the applicant changes a registered contract and applies to the same site again.
+    The registration stands, with its number, until the site decides on the change."""
+    if not (note or "").strip():
+        raise ValidationFailed.one("note", _l("Say what changed in the contract."))
+    REGISTRATION.apply(session, contract, A.REQUEST_CHANGE, actor, note=note)
+    contract.decided_at = None
+
+
+def request_cancellation(session: Session, actor: Any, contract: Contract, note: str) -> None:
+    """注销登记 asked by the applicant: the contract was terminated or revoked."""
+    if not (note or "").strip():
+        raise ValidationFailed.one("note", _l("Say why the registration should be cancelled."))
+    REGISTRATION.apply(session, contract, A.REQUEST_CANCEL, actor, note=note)
+    notify(session, _site_clerk_ids(session, contract.site_id), N_("Cancellation requested: %(title)s"),
+           link=f"/contracts/{contract.id}", title=contract.title)  # fmt: skip
 
 
 def cancel(session: Session, clerk: Any, contract: Contract, note: str, now: datetime | None = None) -> None:
-    """注销: the contract was terminated or revoked, or its registration obtained by fraud."""
+    """注销: the contract was terminated or revoked, or its registration obtained by fraud. The number is
+    never reused; public verification shows it as cancelled."""
+    if not (note or "").strip():
+        raise ValidationFailed.one("note", _l("Give the reason for the cancellation."))
     REGISTRATION.apply(session, contract, A.CANCEL, clerk, note=note)
     contract.decided_at = now or utcnow()
     _notify_applicant(session, contract, N_("The registration of %(title)s was cancelled."))
+
+
+def keep(session: Session, clerk: Any, contract: Contract, note: str) -> None:
+    """The site declines a request to cancel: the registration stands."""
+    if not (note or "").strip():
+        raise ValidationFailed.one("note", _l("Tell the applicant why the registration stands."))
+    REGISTRATION.apply(session, contract, A.KEEP, clerk, note=note)
+    _notify_applicant(session, contract, N_("The registration of %(title)s stands: cancellation declined."))
 
 
 def overdue(session: Session, site_ids: list[int], today: date | None = None) -> list[Contract]:

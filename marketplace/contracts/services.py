@@ -43,7 +43,7 @@ CENT = Decimal("0.01")
 #: organisation types that record contracts (sellers, brokers' agencies, buyers importing technology)
 RECORDING_ORGS = {"university", "institute", "enterprise", "agency"}
 #: statuses in which the applicant may still edit the record
-EDITABLE = {ContractStatus.DRAFT, ContractStatus.RETURNED}
+EDITABLE = {ContractStatus.DRAFT, ContractStatus.RETURNED, ContractStatus.CHANGING}
 #: statuses that end a record's claim on its parties/title/date/amount (not counted as duplicates)
 INACTIVE = {ContractStatus.REFUSED, ContractStatus.CANCELLED}
 #: ContractInput fields copied to the record as they are

@@ -28,8 +28,10 @@ class RegistrationAction(StrEnum):
     APPROVE_FIRST = "approve_first"  #: first approval of a large contract
     CONFIRM = "confirm"  #: the second clerk's approval
     REFUSE = "refuse"  #: 不予登记, with a coded reason
-    REOPEN = "reopen"  #: 变更登记: a change of a registered contract is reviewed again (number kept)
+    REQUEST_CHANGE = "request_change"  #: 变更登记: the applicant corrects a registered contract (number kept)
+    REQUEST_CANCEL = "request_cancel"  #: the applicant asks for 注销 (terminated or revoked)
     CANCEL = "cancel"  #: 注销 (terminated, revoked, or obtained by fraud)
+    KEEP = "keep"  #: the site declines a cancellation request
 
 
 def registration_roles(actor: Any, contract: Any) -> set[str]:
@@ -68,7 +70,11 @@ REGISTRATION = StateMachine(
         (S.SECOND_REVIEW, A.CONFIRM): Transition(S.REGISTERED, _second),
         (S.SECOND_REVIEW, A.RETURN): Transition(S.RETURNED, _second, needs_note=True),
         (S.SECOND_REVIEW, A.REFUSE): Transition(S.REFUSED, _second, needs_note=True),
-        (S.REGISTERED, A.REOPEN): Transition(S.ACCEPTED, _clerk, needs_note=True),
+        (S.REGISTERED, A.REQUEST_CHANGE): Transition(S.CHANGING, _applicant, needs_note=True),
+        (S.CHANGING, A.RESUBMIT): Transition(S.SUBMITTED, _applicant),
+        (S.REGISTERED, A.REQUEST_CANCEL): Transition(S.CANCEL_REQUESTED, _applicant, needs_note=True),
+        (S.CANCEL_REQUESTED, A.CANCEL): Transition(S.CANCELLED, _clerk, needs_note=True),
+        (S.CANCEL_REQUESTED, A.KEEP): Transition(S.REGISTERED, _clerk, needs_note=True),
         (S.REGISTERED, A.CANCEL): Transition(S.CANCELLED, _clerk, needs_note=True),
     },
     ignored=frozenset({(S.SUBMITTED, A.SUBMIT), (S.SUBMITTED, A.RESUBMIT), (S.ACCEPTED, A.ACCEPT)}),

@@ -208,7 +208,9 @@ def rates(session: Session, actor: Any, by: str) -> list[Rate]:
     within the actor's scope. Contracts never applied for have no site: they appear under "not applied"."""
     scope = scope_of(session, actor)
     rows = session.execute(
-        sa.select(Contract.id, Contract.status, Contract.organization_id, Contract.site_id).where(
+        sa.select(
+            Contract.id, Contract.status, Contract.organization_id, Contract.site_id, Contract.registration_number
+        ).where(
             Contract.status.not_in(NOT_REGISTRABLE), _in_scope(session, scope)
         )
     ).all()
@@ -229,7 +231,7 @@ def rates(session: Session, actor: Any, by: str) -> list[Rate]:
         else:
             key = (seller_regions.get(row.id) or "")[:2] + "0000" if seller_regions.get(row.id) else ""
         tally[key][1] += 1
-        tally[key][0] += row.status == S.REGISTERED
+        tally[key][0] += row.registration_number is not None  # a change under review stays registered
     names = _names(session, by, set(tally))
     result = [Rate(key, names.get(key, key), reg, total) for key, (reg, total) in tally.items()]
     return sorted(result, key=lambda r: (r.rate is None, r.rate or 0, r.label))

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from marketplace.catalogue.models import Achievement
@@ -18,6 +19,7 @@ from marketplace.contracts.forms import (
     ActionForm,
     ApproveForm,
     ContractForm,
+    NoteForm,
     RefuseForm,
     ReturnForm,
     SubmitForm,
@@ -121,7 +123,10 @@ def detail(contract_id: int):
     contract = _contract(contract_id)
     actions = REGISTRATION.allowed_actions(contract, current_user)
     submit_form = SubmitForm()
-    submit_form.site_id.choices = [(s.id, s.name) for s in registration.eligible_sites(db.session, contract)]
+    sites = registration.eligible_sites(db.session, contract)
+    if contract.registration_number and contract.site is not None:
+        sites = [contract.site]  # a change goes to the site that registered the contract
+    submit_form.site_id.choices = [(s.id, s.name) for s in sites]
     return_form, refuse_form = ReturnForm(), RefuseForm()
     return_form.reasons.choices = [(r.value, labels.CORRECTION_REASONS[r.value]) for r in CorrectionReason]
     refuse_form.reason.choices = [(r.value, labels.REFUSAL_REASONS[r.value]) for r in RefusalReason]
@@ -140,6 +145,7 @@ def detail(contract_id: int):
             "return": return_form,
             "approve": ApproveForm(),
             "refuse": refuse_form,
+            "note": NoteForm(),
         },
     )
 
@@ -168,6 +174,41 @@ def submit(contract_id: int):
         return _back(contract)
     run_action(lambda: registration.submit(db.session, current_user, contract, site), _("Application sent."))
     return _back(contract)
+
+
+#: steps that take only a reason: (service function, message when done)
+NOTE_STEPS = {
+    "change": (registration.request_change, _l("You can now edit the record; apply again when it is ready.")),
+    "cancel-request": (registration.request_cancellation, _l("Cancellation requested from the site.")),
+}
+CLERK_NOTE_STEPS = {
+    "cancel": (registration.cancel, _l("Registration cancelled.")),
+    "keep": (registration.keep, _l("The registration stands.")),
+}
+
+
+def _note_step(contract_id: int, step):
+    contract = _contract(contract_id)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    service, done = step
+    run_action(lambda: service(db.session, current_user, contract, form.note.data or ""), str(done))
+    return _back(contract)
+
+
+@bp.post("/contracts/<int:contract_id>/<any(change, 'cancel-request'):step>")
+@login_required
+def applicant_step(contract_id: int, step: str):
+    """The applicant asks to change (变更) or cancel (注销) a registered contract."""
+    return _note_step(contract_id, NOTE_STEPS[step])
+
+
+@bp.post("/registration/contracts/<int:contract_id>/<any(cancel, keep):step>")
+@login_required
+def clerk_step(contract_id: int, step: str):
+    """The site cancels a registration, or declines a request to cancel it."""
+    return _note_step(contract_id, CLERK_NOTE_STEPS[step])
 
 
 @bp.get("/registration/queue")

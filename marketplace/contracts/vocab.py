@@ -15,6 +15,8 @@ class ContractStatus(StrEnum):
     RETURNED = "returned"  #: 补正: back with the applicant for correction
     SECOND_REVIEW = "second_review"  #: a large contract awaiting a second clerk's approval
     REGISTERED = "registered"  #: 认定登记: registration number and certificate issued
+    CHANGING = "changing"  #: 变更: the applicant corrects a registered contract (the registration stands)
+    CANCEL_REQUESTED = "cancel_requested"  #: the applicant asked to cancel the registration
     REFUSED = "refused"  #: 不予登记
     CANCELLED = "cancelled"  #: 注销 of a registered contract
 

@@ -120,6 +120,15 @@ def _contracts_world(w, session, make_user, make_org):
     registration.submit(session, owner, w.c_second, w.site, today)
     registration.accept(session, other_clerk, w.c_second, now)
     registration.approve(session, other_clerk, w.c_second, now=now)
+    w.c_registered = contracts.create_contract(session, owner, contract_for(case), today)
+    registration.submit(session, owner, w.c_registered, w.site, today)
+    registration.accept(session, other_clerk, w.c_registered, now)
+    registration.approve(session, other_clerk, w.c_registered, now=now)
+    w.c_cancel_requested = contracts.create_contract(session, owner, contract_for(case), today)
+    registration.submit(session, owner, w.c_cancel_requested, w.site, today)
+    registration.accept(session, other_clerk, w.c_cancel_requested, now)
+    registration.approve(session, other_clerk, w.c_cancel_requested, now=now)
+    registration.request_cancellation(session, owner, w.c_cancel_requested, "合同解除")
 
 
 IMPORT_CSV = (
@@ -648,6 +657,34 @@ CASES = [
         effect=lambda w, b: reload(w, w.c_draft).reminded_at is not None,
     ),
     Case(
+        "contracts.applicant_step",
+        lambda w: f"/contracts/{w.c_registered.id}/change",
+        OWNERS_A,
+        data=lambda w: {"note": "补充协议"},
+        effect=lambda w, b: reload(w, w.c_registered).status == "changing",
+    ),
+    Case(
+        "contracts.applicant_step",
+        lambda w: f"/contracts/{w.c_registered.id}/cancel-request",
+        OWNERS_A,
+        data=lambda w: {"note": "合同解除"},
+        effect=lambda w, b: reload(w, w.c_registered).status == "cancel_requested",
+    ),
+    Case(
+        "contracts.clerk_step",
+        lambda w: f"/registration/contracts/{w.c_cancel_requested.id}/keep",
+        {"clerk"},
+        data=lambda w: {"note": "登记继续有效"},
+        effect=lambda w, b: reload(w, w.c_cancel_requested).status == "registered",
+    ),
+    Case(
+        "contracts.clerk_step",
+        lambda w: f"/registration/contracts/{w.c_registered.id}/cancel",
+        {"clerk"},
+        data=lambda w: {"note": "注销"},
+        effect=lambda w, b: reload(w, w.c_registered).status == "cancelled",
+    ),
+    Case(
         "contracts.accept",
         lambda w: f"/registration/contracts/{w.c_submitted.id}/accept",
         {"clerk"},
@@ -860,6 +897,8 @@ _PLACEHOLDERS = (
     "c_submitted",
     "c_accepted",
     "c_second",
+    "c_registered",
+    "c_cancel_requested",
     "site",
     "org_a",
     "org_b",

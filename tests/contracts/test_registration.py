@@ -10,7 +10,7 @@ import pytest
 
 from marketplace.contracts import registration, services
 from marketplace.contracts.models import ProvinceRules, RegistrationSite, SiteClerk
-from marketplace.core.errors import PermissionDenied, ValidationFailed
+from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from tests.factories import owner_of
 
 from .test_records import CASES, contract_for
@@ -135,3 +135,45 @@ def test_working_days_follow_the_national_holiday_calendar():
     assert add_days(date(2026, 9, 29), 5, working=False) == date(2026, 10, 4)
     # a year the calendar does not know yet counts Monday to Friday
     assert add_days(date(2031, 3, 7), 1, working=True) == date(2031, 3, 10)
+
+
+def test_change_keeps_the_number_and_cancellation_ends_it(app, session, world):
+    """变更: the applicant edits a registered contract and applies again at the same site; the number stays.
+    注销: requested by the applicant, declined once, then granted; verification shows it cancelled."""
+    with app.app_context():
+        contract, owner, (clerk, _other, far) = world["contract"], world["owner"], world["clerks"]
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        registration.approve(session, clerk, contract, now=MONDAY)
+        number = contract.registration_number
+        with pytest.raises(PermissionDenied):
+            registration.request_change(session, clerk, contract, "clerks do not change contracts")
+        with pytest.raises(InvalidTransition):  # a clerk cannot "keep" what nobody asked to cancel
+            registration.keep(session, clerk, contract, "nothing asked")
+        with pytest.raises(ValidationFailed):
+            registration.request_change(session, owner, contract, " ")
+        registration.request_change(session, owner, contract, "补充协议调整了付款节点和金额")
+        assert contract.status == "changing" and services.can_edit(owner, contract)
+        assert services.public_registration(session, number).valid  # it stands meanwhile
+        data = services.input_of(contract)
+        data.contract_amount = Decimal("850000.00")
+        services.update_contract(session, owner, contract, data, TODAY)
+        with pytest.raises(ValidationFailed):  # a change goes to the site that registered it
+            registration.submit(session, owner, contract, world["zj"], TODAY)
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        with pytest.raises(ValidationFailed):  # a change is not refused
+            registration.refuse(session, clerk, contract, "other", "不同意变更", MONDAY)
+        registration.approve(session, clerk, contract, now=MONDAY)
+        assert contract.status == "registered" and contract.registration_number == number
+        assert contract.contract_amount == Decimal("850000.00")
+
+        registration.request_cancellation(session, owner, contract, "合同已解除")
+        assert contract.status == "cancel_requested"
+        with pytest.raises(PermissionDenied):  # a clerk of another site
+            registration.keep(session, far, contract, "no")
+        registration.keep(session, clerk, contract, "解除协议未附，登记继续有效")
+        assert contract.status == "registered"
+        registration.request_cancellation(session, owner, contract, "已补交解除协议")
+        registration.cancel(session, clerk, contract, "合同解除，注销登记", MONDAY)
+        assert contract.status == "cancelled" and not services.public_registration(session, number).valid
