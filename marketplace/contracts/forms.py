@@ -46,7 +46,7 @@ class ApproveForm(FlaskForm):
 
 
 class NoteForm(FlaskForm):
-    """A step that needs a reason: a change or cancellation request, a cancellation, keeping a registration."""
+    """A step that needs a reason: asking to change or cancel, cancelling, keeping a registration."""
 
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
 

@@ -306,9 +306,10 @@ def refuse(
     """不予登记, with a coded reason from the refusal list; the applicant gets a "未予登记" notice."""
     now = now or utcnow()
     if contract.registration_number is not None:
-        raise ValidationFailed.one(
-            "reason", _l("A change of a registered contract is registered or returned for correction, not refused.")
+        message = _l(
+            "A change of a registered contract is registered or returned for correction, not refused."
         )
+        raise ValidationFailed.one("reason", message)
     if reason not in {r.value for r in RefusalReason}:
         raise ValidationFailed.one("reason", _l("Choose the ground for refusal."))
     if not (note or "").strip():

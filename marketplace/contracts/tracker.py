@@ -209,10 +209,12 @@ def rates(session: Session, actor: Any, by: str) -> list[Rate]:
     scope = scope_of(session, actor)
     rows = session.execute(
         sa.select(
-            Contract.id, Contract.status, Contract.organization_id, Contract.site_id, Contract.registration_number
-        ).where(
-            Contract.status.not_in(NOT_REGISTRABLE), _in_scope(session, scope)
-        )
+            Contract.id,
+            Contract.status,
+            Contract.organization_id,
+            Contract.site_id,
+            Contract.registration_number,
+        ).where(Contract.status.not_in(NOT_REGISTRABLE), _in_scope(session, scope))
     ).all()
     seller_regions = dict(
         session.execute(
