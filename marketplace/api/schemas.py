@@ -404,8 +404,10 @@ class ContractStatusOut(Schema):
     title = fields.String(required=True)
     status = fields.String(
         required=True,
-        metadata={"description": "draft, submitted, accepted, returned, second_review, registered, refused, "
-                  "cancelled"},  # fmt: skip
+        metadata={
+            "description": "draft, submitted, accepted, returned, second_review, registered, refused, "
+            "cancelled"
+        },  # fmt: skip
     )
     contract_type = fields.String(required=True)
     subtype = fields.String(allow_none=True)

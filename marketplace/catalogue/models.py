@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from marketplace.accounts.models import Organization, User
 from marketplace.catalogue.vocab import Field, IPStatus, IPType, Maturity
+from marketplace.core import uploads
 from marketplace.db import Base, TimestampMixin, check_in, utcnow
 
 TITLE_MAX = 100
@@ -288,6 +289,9 @@ class Attachment(Base):
     achievement: Mapped[Achievement | None] = relationship(back_populates="attachments")
     demand: Mapped[Demand | None] = relationship(back_populates="attachments")
     bid: Mapped[ChallengeBid | None] = relationship(back_populates="attachments")
+
+
+uploads.register_digest_column(Attachment.sha256)
 
 
 class ListingView(Base):

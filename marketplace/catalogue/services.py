@@ -711,9 +711,8 @@ def delete_listing(session: Session, actor: Any, listing: Listing) -> set[str]:
 
 
 def referenced_digests(session: Session, digests: set[str]) -> set[str]:
-    if not digests:
-        return set()
-    return set(session.scalars(sa.select(Attachment.sha256).where(Attachment.sha256.in_(digests))))
+    """Files still referenced by any domain (contract documents share the store)."""
+    return uploads.referenced(session, digests)
 
 
 def expire_due(session: Session, now: datetime | None = None) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy as sa
 from flask import (
@@ -51,7 +50,15 @@ from marketplace.catalogue.states import BID, COLLECTION, LISTING, REVISION
 from marketplace.core import regions, tx, uploads
 from marketplace.core.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from marketplace.core.html import sanitise
-from marketplace.core.web import flash_problem, get_or_404, page_arg, run_action, safe_next, show_errors
+from marketplace.core.web import (
+    file_store,
+    flash_problem,
+    get_or_404,
+    page_arg,
+    run_action,
+    safe_next,
+    show_errors,
+)
 from marketplace.discovery.views import listing_panels
 from marketplace.extensions import db
 
@@ -59,10 +66,6 @@ bp = Blueprint("catalogue", __name__)
 
 MODELS = {"achievements": Achievement, "demands": Demand}
 KINDS = "any(achievements, demands)"
-
-
-def file_store() -> uploads.FileStore:
-    return uploads.FileStore(Path(current_app.instance_path) / "uploads")
 
 
 def _listing(kinds: str, listing_id: int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -49,6 +50,15 @@ class NoteForm(FlaskForm):
     """A step that needs a reason: asking to change or cancel, cancelling, keeping a registration."""
 
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+
+
+class DocumentForm(FlaskForm):
+    kind = SelectField(_l("Document"), choices=[], validate_choice=False)
+    file = FileField(_l("File (PDF or image)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = list(labels.DOCUMENT_KINDS.items())
 
 
 class RefuseForm(FlaskForm):

@@ -140,3 +140,11 @@ COST_CATEGORIES = {
 PARTY_KINDS = {"organization": _l("Organisation"), "person": _l("Natural person")}
 
 PARTY_ROLES = {"seller": _l("Seller"), "buyer": _l("Buyer"), "broker": _l("Broker")}
+
+DOCUMENT_KINDS = {
+    "contract_text": _l("Signed contract text"),
+    "ip_certificate": _l("IP certificate"),
+    "authorisation": _l("Legal person's authorisation"),
+    "translation": _l("Chinese version / consistency undertaking"),
+    "other": _l("Other document"),
+}

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.accounts.models import Organization
 from marketplace.contracts.vocab import (
+    DOCUMENT_KINDS,
     CostCategory,
     IPKind,
     LicenceExclusivity,
@@ -23,7 +24,8 @@ from marketplace.contracts.vocab import (
     PlanSource,
     TechField,
 )
-from marketplace.db import Base, TimestampMixin, check_in
+from marketplace.core import uploads
+from marketplace.db import Base, TimestampMixin, check_in, utcnow
 
 #: up to 99,999,999,999,999.99 元
 YUAN = sa.Numeric(16, 2)
@@ -134,6 +136,9 @@ class Contract(TimestampMixin, Base):
     income: Mapped[list[ContractIncome]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="ContractIncome.received_on"
     )
+    documents: Mapped[list[ContractDocument]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="ContractDocument.id"
+    )
 
     def party(self, role: str) -> ContractParty | None:
         return next((p for p in self.parties if p.role == role), None)
@@ -215,6 +220,31 @@ class ContractIncome(TimestampMixin, Base):
     note: Mapped[str | None] = mapped_column(sa.String(200))
 
     contract: Mapped[Contract] = relationship(back_populates="income")
+
+
+class ContractDocument(Base):
+    """A file of the application (REGISTRATION.md §4.3): the signed text, IP certificates, authorisations.
+
+    Stored once per content hash like catalogue attachments; served only to those who see the contract.
+    """
+
+    __tablename__ = "contract_document"
+    __table_args__ = (sa.CheckConstraint(check_in("kind", list(DOCUMENT_KINDS)), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(sa.ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(64))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(sa.String(64), index=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    contract: Mapped[Contract] = relationship(back_populates="documents")
+
+
+uploads.register_digest_column(ContractDocument.sha256)
 
 
 class RegistrationSite(TimestampMixin, Base):

@@ -18,9 +18,10 @@ from stdnum.cn import uscc
 
 from marketplace.accounts.models import Organization, PlatformRole
 from marketplace.contracts import rules
-from marketplace.contracts.models import Contract, ContractCost, ContractParty
+from marketplace.contracts.models import Contract, ContractCost, ContractDocument, ContractParty
 from marketplace.contracts.vocab import (
     CHINA,
+    DOCUMENT_KINDS,
     LEGAL_TYPES,
     ContractStatus,
     CostCategory,
@@ -32,7 +33,7 @@ from marketplace.contracts.vocab import (
     PlanSource,
     TechField,
 )
-from marketplace.core import audit, regions
+from marketplace.core import audit, regions, uploads
 from marketplace.core.errors import PermissionDenied, ValidationFailed
 from marketplace.db import utcnow
 
@@ -562,6 +563,56 @@ def preview(data: ContractInput, today: date | None = None) -> dict[str, Any]:
         "contract_amount": str(Decimal(amount).quantize(CENT)) if amount is not None else None,
         "technical_amount": str(technical_amount(amount, data.costs)) if computable else None,
     }
+
+
+# --- documents of the application -------------------------------------------------------------------------
+
+#: at most this many files per contract
+DOCUMENTS_MAX = 20
+
+
+def add_document(
+    session: Session,
+    actor: Any,
+    contract: Contract,
+    data: bytes,
+    filename: str,
+    kind: str,
+    store: uploads.FileStore,
+    max_bytes: int,
+) -> ContractDocument:
+    """Attach a file while the applicant may still edit the record (checked by content, not by name)."""
+    if not can_edit(actor, contract):
+        raise PermissionDenied("contract.documents")
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationFailed.one("kind", _l("Choose what the file is."))
+    if len(contract.documents) >= DOCUMENTS_MAX:
+        raise ValidationFailed.one("file", _l("A contract has at most %(n)d files.", n=DOCUMENTS_MAX))
+    content_type = uploads.check(data, filename, max_bytes)
+    stored = store.save(data, filename, content_type)
+    document = ContractDocument(
+        kind=kind,
+        filename=stored.filename,
+        content_type=stored.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        uploaded_by_id=actor.id,
+    )
+    contract.documents.append(document)
+    session.flush()
+    audit.record(session, actor=actor, action="contract.document.add", target=contract,
+                 new={"file": stored.filename, "kind": kind, "sha256": stored.sha256})  # fmt: skip
+    return document
+
+
+def remove_document(session: Session, actor: Any, document: ContractDocument) -> None:
+    contract = document.contract
+    if not can_edit(actor, contract):
+        raise PermissionDenied("contract.documents")
+    audit.record(session, actor=actor, action="contract.document.remove", target=contract,
+                 old={"file": document.filename, "sha256": document.sha256})  # fmt: skip
+    contract.documents.remove(document)
+    session.flush()
 
 
 # --- public verification ---------------------------------------------------------------------------------

@@ -7,7 +7,18 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -19,17 +30,18 @@ from marketplace.contracts.forms import (
     ActionForm,
     ApproveForm,
     ContractForm,
+    DocumentForm,
     NoteForm,
     RefuseForm,
     ReturnForm,
     SubmitForm,
 )
-from marketplace.contracts.models import Contract, RegistrationSite
+from marketplace.contracts.models import Contract, ContractDocument, RegistrationSite
 from marketplace.contracts.states import REGISTRATION
 from marketplace.contracts.vocab import CorrectionReason, RefusalReason
 from marketplace.core import tx
 from marketplace.core.errors import PermissionDenied, ValidationFailed
-from marketplace.core.web import get_or_404, run_action, show_errors
+from marketplace.core.web import file_store, get_or_404, run_action, show_errors
 from marketplace.db import utcnow
 from marketplace.extensions import db, limiter
 
@@ -146,6 +158,7 @@ def detail(contract_id: int):
             "approve": ApproveForm(),
             "refuse": refuse_form,
             "note": NoteForm(),
+            "document": DocumentForm(),
         },
     )
 
@@ -174,6 +187,51 @@ def submit(contract_id: int):
         return _back(contract)
     run_action(lambda: registration.submit(db.session, current_user, contract, site), _("Application sent."))
     return _back(contract)
+
+
+@bp.post("/contracts/<int:contract_id>/documents")
+@login_required
+def upload(contract_id: int):
+    contract = _contract(contract_id)
+    form = DocumentForm()
+    if not form.validate_on_submit():
+        abort(400)
+    storage = form.file.data
+    data = storage.read() if storage else b""
+    run_action(
+        lambda: contracts.add_document(
+            db.session, current_user, contract, data, storage.filename if storage else "",
+            form.kind.data or "", file_store(), current_app.config["UPLOAD_MAX_BYTES"],
+        ),
+        _("The file has been added."),
+    )  # fmt: skip
+    return redirect(url_for("contracts.detail", contract_id=contract.id) + "#documents")
+
+
+@bp.get("/contracts/<int:contract_id>/documents/<int:document_id>")
+@login_required
+def download(contract_id: int, document_id: int):
+    contract = _contract(contract_id)
+    document = db.session.get(ContractDocument, document_id)
+    if document is None or document.contract_id != contract.id:
+        abort(404)
+    path = file_store().path(document.sha256)
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype=document.content_type, download_name=document.filename, conditional=True)
+
+
+@bp.post("/contracts/<int:contract_id>/documents/<int:document_id>/delete")
+@login_required
+def delete_document(contract_id: int, document_id: int):
+    contract = _contract(contract_id)
+    document = db.session.get(ContractDocument, document_id)
+    if document is None or document.contract_id != contract.id or not ActionForm().validate_on_submit():
+        abort(404)
+    run_action(
+        lambda: contracts.remove_document(db.session, current_user, document), _("The file was removed.")
+    )
+    return redirect(url_for("contracts.detail", contract_id=contract.id) + "#documents")
 
 
 #: steps that take only a reason: (service function, message when done)

@@ -161,3 +161,12 @@ PARTY_GROUPS = {
 }
 
 CHINA = "156"  #: ISO 3166 numeric code of China, the default country of a party
+
+#: the files of an application (REGISTRATION.md §4.3)
+DOCUMENT_KINDS = (
+    "contract_text",  #: the signed contract with its annexes
+    "ip_certificate",  #: patent certificate, software registration ...
+    "authorisation",  #: the legal person's authorisation of an internal unit
+    "translation",  #: Chinese version and consistency undertaking of a foreign-language contract
+    "other",
+)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import filetype
 from flask_babel import lazy_gettext as _l
@@ -73,6 +74,27 @@ def check(data: bytes, filename: str, max_bytes: int, images_only: bool = False,
         )
         raise ValidationFailed.one(field, message)
     return content_type
+
+
+#: every column that holds a stored file's digest; a file is deleted only when none references it
+DIGEST_COLUMNS: list[Any] = []
+
+
+def register_digest_column(column: Any) -> None:
+    if column not in DIGEST_COLUMNS:
+        DIGEST_COLUMNS.append(column)
+
+
+def referenced(session: Any, digests: set[str]) -> set[str]:
+    """Those of ``digests`` that some row (of any domain) still references."""
+    import sqlalchemy as sa
+
+    if not digests:
+        return set()
+    found: set[str] = set()
+    for column in DIGEST_COLUMNS:
+        found |= set(session.scalars(sa.select(column).where(column.in_(digests))))
+    return found
 
 
 class FileStore:

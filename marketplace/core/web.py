@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import abort, flash, request, url_for
+from flask import abort, current_app, flash, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.routing import IntegerConverter
 from wtforms import FieldList, FormField
 
-from marketplace.core import tx
+from marketplace.core import tx, uploads
 from marketplace.core.errors import InvalidTransition, ValidationFailed
 from marketplace.extensions import db
 
@@ -45,6 +46,11 @@ def show_errors(form: FlaskForm, error: ValidationFailed, rename: Callable[[str]
             field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
         else:
             form.form_errors.append(message)
+
+
+def file_store() -> uploads.FileStore:
+    """The instance's store of uploaded files."""
+    return uploads.FileStore(Path(current_app.instance_path) / "uploads")
 
 
 def get_or_404(model: type, ident: Any) -> Any:

@@ -111,6 +111,11 @@ def _contracts_world(w, session, make_user, make_org):
     (large,) = [c for c in CASES if c["id"] == "TC25"]
     owner, today, now = w.users["org_admin"], date(2026, 11, 22), datetime(2026, 11, 20, 9, tzinfo=UTC)
     w.c_draft = contracts.create_contract(session, owner, contract_for(case), today)
+    from marketplace.core import uploads
+
+    w.c_document = contracts.add_document(
+        session, owner, w.c_draft, PDF, "合同.pdf", "contract_text", uploads.FileStore(w.upload_root), 10**6
+    )
     w.c_submitted = contracts.create_contract(session, owner, contract_for(case), today)
     registration.submit(session, owner, w.c_submitted, w.site, today)
     w.c_accepted = contracts.create_contract(session, owner, contract_for(case), today)
@@ -651,6 +656,19 @@ CASES = [
         effect=lambda w, b: reload(w, w.c_draft).title == "矩阵改写的合同",
     ),
     Case(
+        "contracts.upload",
+        lambda w: f"/contracts/{w.c_draft.id}/documents",
+        OWNERS_A,
+        data=lambda w: {"kind": "ip_certificate", "file": (io.BytesIO(PDF + b"%ip"), "专利证书.pdf")},
+        effect=lambda w, b: len(reload(w, w.c_draft).documents) == 2,
+    ),
+    Case(
+        "contracts.delete_document",
+        lambda w: f"/contracts/{w.c_draft.id}/documents/{w.c_document.id}/delete",
+        OWNERS_A,
+        effect=lambda w, b: reload(w, w.c_draft).documents == [],
+    ),
+    Case(
         "contracts.remind",
         lambda w: f"/registration/tracker/{w.c_draft.id}/remind",
         {"clerk", "admin"},
@@ -898,6 +916,7 @@ _PLACEHOLDERS = (
     "c_accepted",
     "c_second",
     "c_registered",
+    "c_document",
     "c_cancel_requested",
     "site",
     "org_a",

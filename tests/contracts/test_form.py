@@ -148,3 +148,50 @@ def test_certificate_and_notice_pdfs(app, session, make_browser, world):  # noqa
     stranger = make_browser()
     stranger.login(far.email, PASSWORD)  # a clerk of another site
     assert stranger.get(f"/contracts/{contract.id}/certificate.pdf").status_code == 403
+
+
+def test_documents_of_the_application(app, session, make_browser, world):  # noqa: F811
+    """The applicant attaches the signed text (checked by content); the site's clerk downloads it; a
+    renamed program is refused; files are fixed once the application is under review."""
+    contract, owner, (clerk, _other, far) = world["contract"], world["owner"], world["clerks"]
+    url = f"/contracts/{contract.id}"
+    applicant = make_browser()
+    applicant.login(owner.email, PASSWORD)
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    import io
+
+    def upload(data, name):
+        return applicant.post(
+            f"{url}/documents",
+            {"kind": "contract_text", "file": (io.BytesIO(data), name)},
+            token_from=url,
+            content_type="multipart/form-data",
+        )
+
+    assert upload(b"MZ\x90\x00 not a pdf", "合同.pdf").status_code == 302
+    session.refresh(contract)
+    assert contract.documents == []
+    assert upload(pdf, "技术开发合同（盖章）.pdf").status_code == 302
+    session.refresh(contract)
+    (document,) = contract.documents
+    assert document.content_type == "application/pdf" and document.filename == "技术开发合同（盖章）.pdf"
+    with app.app_context():
+        from marketplace.contracts import registration
+
+        from .test_registration import TODAY
+
+        registration.submit(session, owner, session.merge(contract), world["sh"], TODAY)
+        session.commit()
+    officer = make_browser()
+    officer.login(clerk.email, PASSWORD)
+    download = officer.get(f"{url}/documents/{document.id}")
+    assert download.data == pdf
+    download.close()
+    stranger = make_browser()
+    stranger.login(far.email, PASSWORD)
+    assert stranger.get(f"{url}/documents/{document.id}").status_code == 403
+    # under review the files are fixed: neither added nor removed
+    assert upload(pdf + b" ", "另一份.pdf").status_code == 403
+    assert applicant.post(f"{url}/documents/{document.id}/delete", {}, token_from=url).status_code == 403
+    session.refresh(contract)
+    assert [d.filename for d in contract.documents] == ["技术开发合同（盖章）.pdf"]
