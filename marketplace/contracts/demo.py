@@ -135,8 +135,78 @@ def seed_contracts(
         )  # fmt: skip
         services.create_contract(session, seller.memberships[0].user, data, today)
         made += 1
+    made += seed_history(session, owner_of=local_seller, site=main, clerks=clerks, buyers=buyers,
+                         broker_agency=broker_agency, rng=rng, today=today)  # fmt: skip
     session.flush()
     return made
+
+
+#: buyers that are not on the platform (most contract partners are not): name, kind, region
+OFF_PLATFORM_BUYERS = [
+    ("上海临港智能装备有限公司", "enterprise", "310100"),
+    ("上海张江生物技术有限公司", "enterprise", "310100"),
+    ("上海宝山新材料有限公司", "enterprise", "310100"),
+    ("苏州工业园区精密制造有限公司", "enterprise", "320500"),
+    ("杭州数智科技有限公司", "enterprise", "330100"),
+    ("合肥储能系统有限公司", "enterprise", "340100"),
+]
+#: (title stem, type, sub-type, IP kind, tech field)
+HISTORY_KINDS = [
+    ("工艺优化技术开发", "development", "commissioned", "none", "manufacturing"),
+    ("智能控制系统合作开发", "development", "cooperative", "none", "electronics"),
+    ("发明专利权转让", "transfer", "patent", "patent", "materials"),
+    ("专利普通实施许可", "licence", "patent", "patent", "energy"),
+    ("技术可行性咨询", "consulting", None, "none", "environment"),
+    ("检测分析技术服务", "service", "general", "none", "biomedicine"),
+    ("专项技术培训", "service", "training", "none", "electronics"),
+]
+
+
+def seed_history(
+    session: Session,
+    *,
+    owner_of: Organization,
+    site: RegistrationSite,
+    clerks: list[User],
+    buyers: list[Organization],
+    broker_agency: Organization,
+    rng: random.Random,
+    today: date,
+    count: int = 48,
+) -> int:
+    """A year of registered contracts of the local university, so the statistics have months, flows,
+    local absorption, party types and a broker ranking to show: buyers on and off the platform, in
+    Shanghai and elsewhere, some brokered by the agency."""
+    from marketplace.demo import credit_code
+
+    off_platform = [
+        services.PartyInput("buyer", name, credit_code=credit_code(kind, region, rng), region_code=region,
+                            legal_type="150")
+        for name, kind, region in OFF_PLATFORM_BUYERS
+    ]  # fmt: skip
+    owner = owner_of.memberships[0].user
+    # oldest first, so each site's serials follow the registration dates
+    days_ago = sorted((rng.randint(20, 360) for _ in range(count)), reverse=True)
+    for n, ago in enumerate(days_ago):
+        stem, kind, subtype, ip_kind, field = HISTORY_KINDS[n % len(HISTORY_KINDS)]
+        signed = today - timedelta(days=ago)
+        buyer = rng.choice(off_platform) if rng.random() < 0.6 else party_of(rng.choice(buyers), "buyer")
+        amount = Decimal(rng.choice([8, 15, 30, 45, 60, 90, 120, 200, 350]) * 10_000)
+        data = _input(f"{stem}（{n + 1:02d}）", kind, subtype, ip_kind, amount, 0, field, owner_of,
+                      rng.choice(buyers), signed, rng)  # fmt: skip
+        data.valid_until = today + timedelta(days=365)
+        data.parties = [party_of(owner_of, "seller"), buyer]
+        if n % 4 == 0:
+            data.parties.append(party_of(broker_agency, "broker"))
+        contract = services.create_contract(session, owner, data, today)
+        moment = datetime.combine(
+            signed + timedelta(days=rng.randint(3, 15)), datetime.min.time(), tzinfo=UTC
+        )
+        registration.submit(session, owner, contract, site, signed + timedelta(days=1))
+        registration.accept(session, clerks[0], contract, moment)
+        if registration.approve(session, clerks[0], contract, now=moment) == "second_review":
+            registration.confirm(session, clerks[1], contract, moment)
+    return count
 
 
 def _input(
