@@ -52,6 +52,7 @@ services-stop:
 	scripts/services/postgres.sh stop
 	scripts/services/opensearch.sh stop single
 	scripts/services/opensearch.sh stop cluster
+	scripts/services/stripe-mock.sh stop
 
 clean:
 	rm -rf $(VENV) instance/marketplace.sqlite3 test-output .pytest_cache

@@ -33,6 +33,13 @@ else
   require && die "the OpenSearch cluster is required (CI=true) but could not be started"
   say "WARNING: no OpenSearch cluster; its contract tests will be skipped (they fail when CI=true)"
 fi
+# stripe-mock (built from the Go module proxy): the payment tests call it through the official client
+if STRIPE_URL="$(scripts/services/stripe-mock.sh start)"; then
+  export TEST_STRIPE_API_BASE="$STRIPE_URL"
+else
+  require && die "stripe-mock is required (CI=true) but could not be built or started"
+  say "WARNING: no stripe-mock; the payment tests will be skipped (they fail when CI=true)"
+fi
 
 status=0
 say "=== lint (ruff) ==="
