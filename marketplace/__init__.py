@@ -94,6 +94,7 @@ def _init_extensions(app: Flask) -> None:
     import marketplace.core.counters  # noqa: F401
     import marketplace.core.models  # noqa: F401
     import marketplace.core.notifications  # noqa: F401
+    import marketplace.deals.models  # noqa: F401
     from marketplace.accounts.models import User
 
     @login_manager.user_loader
@@ -110,10 +111,11 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.catalogue.views import bp as catalogue_bp
     from marketplace.contracts.views import bp as contracts_bp
     from marketplace.core.views import bp as core_bp
+    from marketplace.deals.views import bp as deals_bp
     from marketplace.discovery import init_app as init_discovery
     from marketplace.discovery.views import bp as discovery_bp
 
-    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp):
+    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp, deals_bp):
         app.register_blueprint(blueprint)
     init_discovery(app)
     rest_api.init_app(app)

@@ -34,6 +34,7 @@ PLAIN_ENV: dict[str, type] = {
     "SEARCH_EMBEDDINGS": bool,
     "SEARCH_DRAIN_INLINE": bool,
     "MATCH_LOCAL_WEIGHT": float,
+    "SERVICE_FEE_RATE": float,
 }
 
 
@@ -109,6 +110,8 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "ACHIEVEMENT_VALIDITY_MONTHS": 12,
         #: largest accepted attachment
         "UPLOAD_MAX_BYTES": 10 * 1024 * 1024,
+        #: the platform service fee invoiced to the buyer when a deal is signed, as a share of its amount
+        "SERVICE_FEE_RATE": 0.01,
     }
 
 

@@ -502,6 +502,64 @@ def create_contract(session: Session, actor: Any, data: ContractInput, today: da
     return contract
 
 
+def draft_from_deal(session: Session, actor: Any, deal: Any) -> Contract:
+    """The contract record of a signed deal, prefilled from the deal, its listings and the awarded bid.
+
+    A draft of the seller (who applies for registration); it need not be complete yet: the seller adds the
+    validity period, costs and the rest in the form, and everything is validated when it is applied for.
+    """
+    from marketplace.deals.services import FIELD_TO_TECH
+
+    achievement, demand = deal.achievement, deal.demand
+    listing_field = (achievement or demand).field if (achievement or demand) is not None else None
+    summary = (achievement.summary if achievement is not None else "") or (demand.problem if demand else "")
+    contract = Contract(
+        organization_id=deal.seller_id,
+        created_by_id=actor.id,
+        status=ContractStatus.DRAFT.value,
+        title=deal.title[:200],
+        rule_set=rules.for_date(deal.signed_on).code,
+        contract_type=deal.contract_type,
+        subtype=deal.subtype,
+        signed_on=deal.signed_on,
+        effective_on=deal.signed_on,
+        tech_field=FIELD_TO_TECH.get(listing_field or "", TechField.MANUFACTURING.value),
+        ip_kind=IPKind.PATENT.value
+        if achievement is not None and achievement.ip_items
+        else IPKind.NONE.value,
+        ip_numbers=[i.number for i in achievement.ip_items if i.number] if achievement is not None else [],
+        contract_amount=Decimal(deal.contract_amount).quantize(CENT),
+        computed_technical_amount=Decimal(deal.contract_amount).quantize(CENT),
+        technical_amount=Decimal(deal.contract_amount).quantize(CENT),
+        summary=(summary or "")[:5000] or None,
+        achievement_id=deal.achievement_id,
+        demand_id=deal.demand_id,
+    )
+    parties = [
+        party_of(deal.seller, "seller"),
+        party_of(deal.buyer, "buyer"),
+        party_of(deal.agency, "broker"),
+    ]
+    contract.parties = [
+        ContractParty(
+            role=p.role,
+            kind=p.kind,
+            name=p.name,
+            credit_code=p.credit_code,
+            country_code=p.country_code,
+            region_code=p.region_code,
+            legal_type=p.legal_type,
+            organization_id=p.organization_id,
+        )
+        for p in parties
+    ]
+    session.add(contract)
+    session.flush()
+    audit.record(session, actor=actor, action="contract.create", target=contract,
+                 new={"title": contract.title, "deal": deal.id})  # fmt: skip
+    return contract
+
+
 def update_contract(
     session: Session, actor: Any, contract: Contract, data: ContractInput, today: date | None = None
 ) -> Contract:

@@ -286,10 +286,17 @@ def broker_queue(
     """Strong matches of published listings that nobody declined (and that no deal covers yet)."""
     if not (actor.has_role(PlatformRole.BROKER) or actor.has_role(PlatformRole.ADMIN)):
         raise PermissionDenied("matches.queue")
+    from marketplace.deals.models import Deal, DealStage
+
     declined = sa.select(MatchFeedback.id).where(
         MatchFeedback.demand_id == Match.demand_id,
         MatchFeedback.achievement_id == Match.achievement_id,
         MatchFeedback.verdict == "declined",
+    )
+    covered = sa.select(Deal.id).where(
+        Deal.demand_id == Match.demand_id,
+        Deal.achievement_id == Match.achievement_id,
+        Deal.stage != DealStage.LOST.value,
     )
     return list(
         session.scalars(
@@ -301,6 +308,7 @@ def broker_queue(
                 Demand.status == ListingStatus.PUBLISHED,
                 Achievement.status == ListingStatus.PUBLISHED,
                 ~sa.exists(declined),
+                ~sa.exists(covered),
             )
             .order_by(Match.score.desc(), Match.id)
             .limit(limit)

@@ -236,8 +236,17 @@ def match_feedback(demand_id: int, achievement_id: int):
 @bp.get("/matches/queue")
 @login_required
 def match_queue():
+    from marketplace.deals import services as deals
+    from marketplace.deals.forms import ActionForm
+
     matches = services.broker_queue(db.session, current_user)
-    return render_template("discovery/queue.html", matches=matches, vocab=vocab)
+    return render_template(
+        "discovery/queue.html",
+        matches=matches,
+        vocab=vocab,
+        can_open_deal=deals.is_verified_broker(db.session, current_user),
+        deal_form=ActionForm(),
+    )
 
 
 @bp.app_template_filter("mode_label")

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from marketplace.accounts import services
 from marketplace.accounts.models import Membership, Organization, User
-from marketplace.accounts.states import VerificationAction
+from marketplace.accounts.states import MembershipAction, VerificationAction
 from marketplace.api.models import ApiToken
 from marketplace.catalogue.models import (
     Achievement,
@@ -30,6 +30,7 @@ from marketplace.catalogue.models import (
 )
 from marketplace.contracts.models import Contract
 from marketplace.core.models import OutboundMail
+from marketplace.deals.models import Attribution, BrokerProfile, Deal, DealFile, DealMessage, NdaAcceptance
 from marketplace.discovery.models import MatchFeedback, SavedSearch
 from tests.contracts.test_form import _valid_form
 from tests.factories import PASSWORD, valid_credit_code
@@ -88,6 +89,7 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     catalogue.add_to_collection(session, curator, w.collection_pub, w.published)
     catalogue.act_on_collection(session, curator, w.collection_pub, "publish")
     _contracts_world(w, session, make_user, make_org)
+    _deals_world(w, session, make_user, make_org)
     session.commit()
     return w
 
@@ -134,6 +136,30 @@ def _contracts_world(w, session, make_user, make_org):
     registration.accept(session, other_clerk, w.c_cancel_requested, now)
     registration.approve(session, other_clerk, w.c_cancel_requested, now=now)
     registration.request_cancellation(session, owner, w.c_cancel_requested, "合同解除")
+
+
+def _deals_world(w, session, make_user, make_org):
+    """An agency whose verified broker (no persona) opened deals between org_a (the seller) and the
+    enterprise: one at lead, one negotiating; and a profile waiting for verification."""
+    from marketplace.accounts.models import UserRole
+    from marketplace.deals import services as deals
+
+    agency = make_org(make_user("agency-head@example.com"), name="戊转移中心", type="agency")
+    broker = make_user("deal-broker@example.com", roles=("broker",))
+    membership = services.request_membership(session, broker, agency)
+    services.decide_membership(session, w.users["admin"], membership, MembershipAction.APPROVE)
+    session.flush()
+    deals.save_profile(session, broker, deals.BrokerInput("JJR-0001", ["nev"], ["310000"]))
+    deals.decide_profile(session, w.users["admin"], deals.profile_of(session, broker.id), True)
+    novice = make_user("deal-novice@example.com")
+    novice.roles.append(UserRole(role="broker"))
+    membership = services.request_membership(session, novice, agency)
+    services.decide_membership(session, w.users["admin"], membership, MembershipAction.APPROVE)
+    session.flush()
+    w.broker_profile = deals.save_profile(session, novice, deals.BrokerInput("JJR-0002"))
+    w.deal = deals.open_deal(session, broker, buyer=w.enterprise, seller=w.org_a, title="甲乙技术许可")
+    w.deal_talks = deals.open_deal(session, broker, buyer=w.enterprise, seller=w.org_a, title="甲乙洽谈中")
+    deals.move(session, broker, w.deal_talks, "negotiate")
 
 
 IMPORT_CSV = (
@@ -668,6 +694,78 @@ CASES = [
         OWNERS_A,
         effect=lambda w, b: reload(w, w.c_draft).documents == [],
     ),
+    # deals: the parties (org_a is the seller), the agency's brokers and admins; never another agency's broker
+    Case(
+        "deals.move",
+        lambda w: f"/deals/{w.deal.id}/negotiate",
+        {"admin"},
+        effect=lambda w, b: reload(w, w.deal).stage == "negotiating",
+    ),
+    Case(
+        "deals.move",
+        lambda w: f"/deals/{w.deal.id}/lose",
+        OWNERS_A | {"admin"},
+        data=lambda w: {"reason": "price", "note": "价格谈不拢"},
+        effect=lambda w, b: reload(w, w.deal).stage == "lost",
+    ),
+    Case(
+        "deals.sign",
+        lambda w: f"/deals/{w.deal_talks.id}/sign",
+        OWNERS_A | {"admin"},
+        data=lambda w: {
+            "type_choice": "licence:patent",
+            "contract_amount": "500000",
+            "signed_on": "2026-11-01",
+        },
+        effect=lambda w, b: reload(w, w.deal_talks).stage == "signed",
+    ),
+    Case(
+        "deals.post_message",
+        lambda w: f"/deals/{w.deal.id}/messages",
+        OWNERS_A | {"admin"},
+        data=lambda w: {"body": "矩阵消息"},
+        effect=lambda w, b: _count(w, DealMessage, DealMessage.body == "矩阵消息") == 1,
+    ),
+    Case(
+        "deals.accept_nda",
+        lambda w: f"/deals/{w.deal.id}/nda",
+        set(),  # only the buyer's members, and no persona is one
+        effect=lambda w, b: _count(w, NdaAcceptance, NdaAcceptance.deal_id == w.deal.id) == 1,
+    ),
+    Case(
+        "deals.dataroom_upload",
+        lambda w: f"/deals/{w.deal.id}/dataroom",
+        OWNERS_A | {"admin"},
+        data=lambda w: {"file": (io.BytesIO(PDF + b"%dr"), "工艺参数.pdf")},
+        effect=lambda w, b: _count(w, DealFile, DealFile.filename == "工艺参数.pdf") == 1,
+    ),
+    Case(
+        "deals.new",
+        lambda w: "/deals/new",
+        set(),  # verified brokers only; the broker persona has no profile
+        data=lambda w: {"buyer_id": str(w.enterprise.id), "seller_id": str(w.org_a.id), "title": "矩阵交易"},
+        effect=lambda w, b: _count(w, Deal, Deal.title == "矩阵交易") == 1,
+    ),
+    Case(
+        "deals.my_profile",
+        lambda w: "/brokers/me",
+        set(),  # brokers of a verified agency only
+        data=lambda w: {"certificate_number": "JJR-9999"},
+        effect=lambda w, b: _count(w, BrokerProfile, BrokerProfile.certificate_number == "JJR-9999") == 1,
+    ),
+    Case(
+        "deals.decide",
+        lambda w: f"/brokers/{w.broker_profile.id}/verify",
+        {"admin"},
+        effect=lambda w, b: reload(w, w.broker_profile).status == "verified",
+    ),
+    Case(
+        "deals.ledger",
+        lambda w: "/brokers/ledger",
+        set(),  # verified brokers record sourcing
+        data=lambda w: {"kind": "achievements", "listing_id": str(w.published.id), "note": "矩阵"},
+        effect=lambda w, b: _count(w, Attribution, Attribution.note == "矩阵") == 1,
+    ),
     Case(
         "contracts.remind",
         lambda w: f"/registration/tracker/{w.c_draft.id}/remind",
@@ -916,6 +1014,9 @@ _PLACEHOLDERS = (
     "c_accepted",
     "c_second",
     "c_registered",
+    "deal",
+    "deal_talks",
+    "broker_profile",
     "c_document",
     "c_cancel_requested",
     "site",

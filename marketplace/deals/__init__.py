@@ -1,0 +1,1 @@
+"""Brokers, deals, the deal room and the broker attribution ledger."""
