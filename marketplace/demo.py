@@ -112,10 +112,12 @@ def seed(
 
     agency = orgs["长三角技术转移中心有限公司"]
     authority = orgs["上海市技术市场服务中心"]
+    brokers = []
     for i, who in enumerate(("王经纪", "李经纪"), start=1):
         broker = user(f"broker{i}", who, "broker", agency.name)
         _join(session, broker, agency, admin)
         accounts.grant_role(session, admin, broker, PlatformRole.BROKER)
+        brokers.append(broker)
     clerks = []
     for i, who in enumerate(("赵登记员", "钱登记员"), start=1):
         clerk = user(f"clerk{i}", who, "clerk", authority.name)
@@ -154,6 +156,10 @@ def seed(
         broker_agency=agency,
         rng=rng,
     )
+    if catalogue:
+        from marketplace.deals.demo import seed_deals
+
+        seed_deals(session, brokers=brokers, agency=agency)
     return logins
 
 

@@ -21,6 +21,7 @@ from wtforms import (
 from wtforms import Form as PlainForm
 from wtforms.validators import DataRequired, Length, Optional
 
+from marketplace.accounts.forms import options
 from marketplace.contracts import labels, rules, services
 from marketplace.contracts.vocab import CHINA, LEGAL_TYPES, PartyKind
 from marketplace.core import regions
@@ -58,7 +59,7 @@ class DocumentForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind.choices = list(labels.DOCUMENT_KINDS.items())
+        self.kind.choices = options(labels.DOCUMENT_KINDS.items())
 
 
 class RefuseForm(FlaskForm):
@@ -69,17 +70,14 @@ class RefuseForm(FlaskForm):
 # --- the contract record (drafting and correcting) ---------------------------------------------------------
 
 
-def _blank(label) -> list[SelectChoice]:
-    return [SelectChoice("", label)]
-
-
-def region_choices() -> dict[str, list[tuple[str, str]]]:
+def region_choices() -> dict[str, list[SelectChoice]]:
     """Provinces with their cities, grouped for one <select> (a party's region may be a whole province)."""
-    grouped: dict[str, list[tuple[str, str]]] = {"": [("", str(_l("Choose a region")))]}
+    grouped: dict[str, list[SelectChoice]] = {"": options((), _l("Choose a region"))}
     for province in regions.provinces():
-        grouped[province.name] = [(province.code, province.name)] + [
-            (city.code, city.name) for city in regions.cities(province.code)
-        ]
+        grouped[province.name] = options(
+            [(province.code, province.name)]
+            + [(city.code, city.name) for city in regions.cities(province.code)]
+        )
     return grouped
 
 
@@ -93,9 +91,9 @@ class PartyForm(PlainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind.choices = list(labels.PARTY_KINDS.items())
+        self.kind.choices = options(labels.PARTY_KINDS.items())
         self.region_code.choices = region_choices()
-        self.legal_type.choices = _blank(_l("Choose")) + [SelectChoice(k, v) for k, v in LEGAL_TYPES.items()]
+        self.legal_type.choices = options(LEGAL_TYPES.items(), _l("Choose"))
 
     def is_empty(self) -> bool:
         return not (self.name.data or "").strip() and not (self.credit_code.data or "").strip()
@@ -120,7 +118,7 @@ class CostForm(PlainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.category.choices = _blank(_l("Choose")) + list(labels.COST_CATEGORIES.items())
+        self.category.choices = options(labels.COST_CATEGORIES.items(), _l("Choose"))
 
     def is_empty(self) -> bool:
         return not (self.description.data or "").strip() and not (self.amount.data or "").strip()
@@ -161,12 +159,12 @@ class ContractForm(FlaskForm):
     def __init__(self, *args, achievements=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.type_choice.choices = type_choices()
-        self.tech_field.choices = _blank(_l("Choose")) + list(labels.TECH_FIELDS.items())
-        self.ip_kind.choices = list(labels.IP_KINDS.items())
-        self.licence_exclusivity.choices = _blank("—") + list(labels.LICENCE_EXCLUSIVITY.items())
-        self.plan_source.choices = list(labels.PLAN_SOURCES.items())
-        self.payment_method.choices = list(labels.PAYMENT_METHODS.items())
-        self.achievement_id.choices = _blank("—") + [(str(a.id), a.title) for a in achievements]
+        self.tech_field.choices = options(labels.TECH_FIELDS.items(), _l("Choose"))
+        self.ip_kind.choices = options(labels.IP_KINDS.items())
+        self.licence_exclusivity.choices = options(labels.LICENCE_EXCLUSIVITY.items(), "—")
+        self.plan_source.choices = options(labels.PLAN_SOURCES.items())
+        self.payment_method.choices = options(labels.PAYMENT_METHODS.items())
+        self.achievement_id.choices = options(((str(a.id), a.title) for a in achievements), "—")
 
     def to_input(self) -> services.ContractInput:
         contract_type, _sep, subtype = (self.type_choice.data or "").partition(":")
@@ -242,10 +240,10 @@ class ContractForm(FlaskForm):
             row.form.reasonable_carrier.data = cost.reasonable_carrier
 
 
-def type_choices() -> dict[str, list[tuple[str, str]]]:
+def type_choices() -> dict[str, list[SelectChoice]]:
     """Type and sub-type as one choice ``type:subtype``, grouped by type, from every rule set (the service
     checks that the choice exists on the signing date)."""
-    grouped: dict[str, list[tuple[str, str]]] = {"": [("", str(_l("Choose")))]}
+    grouped: dict[str, list[SelectChoice]] = {"": options((), _l("Choose"))}
     seen: set[tuple[str, str]] = set()
     for rule_set in reversed(rules.all_rule_sets()):
         for type_rule in rule_set.types.values():
@@ -254,5 +252,7 @@ def type_choices() -> dict[str, list[tuple[str, str]]]:
                 if (type_rule.code, subtype) in seen:
                     continue
                 seen.add((type_rule.code, subtype))
-                group.append((f"{type_rule.code}:{subtype}", labels.type_label(type_rule.code, subtype)))
+                group.append(
+                    SelectChoice(f"{type_rule.code}:{subtype}", labels.type_label(type_rule.code, subtype))
+                )
     return grouped

@@ -33,7 +33,7 @@ from marketplace.contracts.vocab import (
     PlanSource,
     TechField,
 )
-from marketplace.core import audit, regions, uploads
+from marketplace.core import audit, html, regions, uploads
 from marketplace.core.errors import PermissionDenied, ValidationFailed
 from marketplace.db import utcnow
 
@@ -512,7 +512,8 @@ def draft_from_deal(session: Session, actor: Any, deal: Any) -> Contract:
 
     achievement, demand = deal.achievement, deal.demand
     listing_field = (achievement or demand).field if (achievement or demand) is not None else None
-    summary = (achievement.summary if achievement is not None else "") or (demand.problem if demand else "")
+    summary = html.plain_text(achievement.summary or "") if achievement is not None else ""
+    summary = summary or (demand.problem if demand is not None else "")
     contract = Contract(
         organization_id=deal.seller_id,
         created_by_id=actor.id,

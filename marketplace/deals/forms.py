@@ -30,8 +30,8 @@ class BrokerProfileForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.choices = list(FIELDS.items())
-        self.regions.choices = [(r.code, r.name) for r in regions.provinces()]
+        self.fields.choices = options(FIELDS.items())
+        self.regions.choices = options((r.code, r.name) for r in regions.provinces())
 
     def to_input(self) -> services.BrokerInput:
         return services.BrokerInput(
@@ -98,7 +98,7 @@ class SignForm(FlaskForm):
 
 class SourceForm(FlaskForm):
     kind = SelectField(
-        _l("Listing"), choices=[("achievements", _l("Achievement")), ("demands", _l("Demand"))]
+        _l("Listing"), choices=options([("achievements", _l("Achievement")), ("demands", _l("Demand"))])
     )
     listing_id = StringField(_l("Listing number"), validators=[Length(max=12)])
     note = StringField(_l("How you brought it"), validators=[Optional(), Length(max=500)])

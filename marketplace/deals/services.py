@@ -22,7 +22,7 @@ from marketplace.contracts import rules
 from marketplace.contracts import services as contracts
 from marketplace.contracts.models import Contract
 from marketplace.contracts.vocab import ContractStatus
-from marketplace.core import audit, mail, uploads
+from marketplace.core import audit, html, mail, uploads
 from marketplace.core.errors import PermissionDenied, ValidationFailed
 from marketplace.core.notifications import N_, notify
 from marketplace.db import utcnow
@@ -323,7 +323,7 @@ def _awarded_bid_id(demand: Demand | None, seller: Organization) -> int | None:
 def _teaser(achievement: Achievement | None) -> str:
     if achievement is None:
         return ""
-    text = (achievement.summary or "").strip()
+    text = html.plain_text(achievement.summary or "").strip()  # the summary is sanitised rich text
     return text[:300] + ("…" if len(text) > 300 else "")
 
 
@@ -592,7 +592,7 @@ def post_message(
     deal: Deal,
     body: str,
     files: list[tuple[bytes, str]],
-    store: uploads.FileStore,
+    store: uploads.FileStore | None,
     max_bytes: int,
 ) -> DealMessage:
     """A message from a party or a broker, with attachments checked like catalogue attachments."""
@@ -605,6 +605,8 @@ def post_message(
     if len(files) > 5:
         raise ValidationFailed.one("files", _l("Attach at most %(n)d files to a message.", n=5))
     checked = [(data, name, uploads.check(data, name, max_bytes, field="files")) for data, name in files]
+    if checked and store is None:
+        raise ValueError("a file store is needed for attachments")
     message = DealMessage(deal_id=deal.id, author_id=actor.id, body=text)
     session.add(message)
     session.flush()

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.accounts.forms import options
 from marketplace.accounts.models import Organization
 from marketplace.catalogue.models import Achievement, Demand
 from marketplace.catalogue.vocab import FIELDS
@@ -131,13 +132,13 @@ def _deal(deal_id: int) -> Deal:
     return deal
 
 
-def _organizations() -> list[tuple[str, str]]:
+def _organizations() -> list:
     rows = db.session.execute(
         sa.select(Organization.id, Organization.name)
         .where(Organization.verification_status == "verified", Organization.type != "authority")
         .order_by(Organization.name)
     ).all()
-    return [("", "—")] + [(str(i), n) for i, n in rows]
+    return options(((str(i), n) for i, n in rows), "—")
 
 
 @bp.route("/deals/new", methods=["GET", "POST"])
