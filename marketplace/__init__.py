@@ -114,8 +114,9 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.deals.views import bp as deals_bp
     from marketplace.discovery import init_app as init_discovery
     from marketplace.discovery.views import bp as discovery_bp
+    from marketplace.stats.views import bp as stats_bp
 
-    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp, deals_bp):
+    for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp, stats_bp, deals_bp):
         app.register_blueprint(blueprint)
     init_discovery(app)
     rest_api.init_app(app)

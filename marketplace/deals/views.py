@@ -20,6 +20,7 @@ from marketplace.core.errors import PermissionDenied, ValidationFailed
 from marketplace.core.web import file_store, flash_problem, get_or_404, run_action, show_errors
 from marketplace.deals import labels
 from marketplace.deals import services as deals
+from marketplace.deals import stats as deal_stats
 from marketplace.deals.forms import (
     ActionForm,
     BrokerProfileForm,
@@ -35,6 +36,7 @@ from marketplace.deals.states import DEAL, DealAction
 from marketplace.extensions import db
 
 bp = Blueprint("deals", __name__)
+deal_stats.register()  # the closed-deals column of the statistics' broker ranking
 
 
 # --- brokers ---------------------------------------------------------------------------------------------

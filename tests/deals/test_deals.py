@@ -123,7 +123,7 @@ def test_the_match_queue_leaves_out_matches_a_deal_covers(app, session, deal_wor
         assert discovery.broker_queue(session, w["broker"]) == []
 
 
-def test_broker_record_is_computed_from_registered_contracts(app, session, deal_world, make_user):
+def test_broker_record_is_computed_from_registered_contracts(app, session, deal_world, make_user, admin_user):
     from datetime import UTC, datetime
 
     from marketplace.contracts import registration
@@ -154,3 +154,39 @@ def test_broker_record_is_computed_from_registered_contracts(app, session, deal_
         assert (record.contracts_registered, record.technical_amount) == (1, Decimal("1200000.00"))
         assert record.deals_closed == 0  # signed, not closed yet
         assert deals.broker_records(session, [w["outsider"].id])[w["outsider"].id].contracts_registered == 0
+        # 服务之星: the statistics' broker ranking carries the agency's closed deals next to its contracts
+        from marketplace.deals import stats as deal_stats
+        from marketplace.stats.figures import Figures
+        from marketplace.stats.services import StatsFilter
+
+        deal_stats.register()
+        deals.move(session, w["seller"], deal, "perform")
+        deals.move(session, w["broker"], deal, "close")
+        session.flush()
+        table = Figures(session, admin_user, StatsFilter()).table("brokers")
+        row = next(r for r in table.rows if r[table.index("broker")] == "长江技术转移中心")
+        assert row[table.index("deals_closed")] == 1 and row[table.index("count")] == 1
+
+
+def test_the_funnel_counts_ndas_and_negotiations_from_the_deals(app, session, deal_world, admin_user):
+    from marketplace.deals import stats as deal_stats
+    from marketplace.stats.figures import Figures
+    from marketplace.stats.services import StatsFilter
+
+    w = deal_world
+    deal_stats.register()
+    with app.app_context():
+        deal = deals.open_deal(session, w["broker"], demand=w["demand"], achievement=w["achievement"])
+        table = Figures(session, admin_user, StatsFilter()).table("funnel_organization")
+        row = next(r for r in table.rows if r[0] == w["university"].name)
+        assert (row[table.index("nda")], row[table.index("negotiating")]) == (0, 0)
+        deals.move(session, w["broker"], deal, "negotiate")
+        deals.accept_nda(session, w["buyer"], deal)
+        session.flush()
+        table = Figures(session, admin_user, StatsFilter()).table("funnel_organization")
+        row = next(r for r in table.rows if r[0] == w["university"].name)
+        assert (row[table.index("nda")], row[table.index("negotiating")]) == (1, 1)
+        past = Figures(session, admin_user, StatsFilter(date_to=date(2020, 1, 1))).table(
+            "funnel_organization"
+        )
+        assert all(r[0] != w["university"].name for r in past.rows)  # nothing of it happened before 2020

@@ -72,6 +72,8 @@ def test_apply_return_correct_register_certificate_verify(login_as, live_people,
     university.goto("/registration/tracker")  # other browser tests may have left contracts of this university
     missing_before = int(university.locator("#count-missing").inner_text())
     registered_before = _registered(university)
+    university.goto("/stats")
+    counted_before = _counted(university)
     university.goto("/contracts/new")
     _fill_contract(university, date.today() - timedelta(days=30))
     university.get_by_role("button", name="保存").click()
@@ -132,6 +134,10 @@ def test_apply_return_correct_register_certificate_verify(login_as, live_people,
     university.goto("/registration/tracker")
     expect(university.locator("#count-missing")).to_have_text(str(missing_before))
     assert _registered(university) == registered_before + 1
+    university.goto("/stats")
+    assert _counted(university) == counted_before + 1  # the statistics count it, by registration date
+    expect(university.locator("#summary")).to_be_visible()
+    university.screenshot(path=screenshots / "registration-stats.png", full_page=True)
     university.screenshot(path=screenshots / "registration-tracker.png", full_page=True)
 
 
@@ -139,3 +145,9 @@ def _registered(page) -> int:
     """The organisation's registered contracts in the tracker's rate table (0 when it has none)."""
     cells = page.locator("#rates-organization tbody tr td:nth-child(2)")
     return int(cells.first.inner_text()) if cells.count() else 0
+
+
+def _counted(page) -> int:
+    """Registered contracts in the statistics' summary (0 when there are none yet)."""
+    figure = page.locator('[data-figure="count"]')
+    return int(figure.inner_text().replace(",", "")) if figure.count() else 0

@@ -1,0 +1,1 @@
+"""Statistics of registered technology contracts (REGISTRATION.md §6): figures, funnel, charts, exports."""
