@@ -53,6 +53,12 @@ class NoteForm(FlaskForm):
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
 
 
+class IncomeForm(FlaskForm):
+    received_on = DateField(_l("Received on"), validators=[Optional()])
+    amount = StringField(_l("Amount received (元)"))
+    note = StringField(_l("Note (instalment, invoice number …)"), validators=[Optional(), Length(max=200)])
+
+
 class DocumentForm(FlaskForm):
     kind = SelectField(_l("Document"), choices=[], validate_choice=False)
     file = FileField(_l("File (PDF or image)"))
@@ -256,3 +262,44 @@ def type_choices() -> dict[str, list[SelectChoice]]:
                     SelectChoice(f"{type_rule.code}:{subtype}", labels.type_label(type_rule.code, subtype))
                 )
     return grouped
+
+
+# --- an authority's sites and settings ---------------------------------------------------------------------
+
+
+class SiteForm(FlaskForm):
+    name = StringField(_l("Site name"), validators=[Optional(), Length(max=200)])
+    code = StringField(_l("Site code (2 digits)"), validators=[Optional(), Length(max=2)])
+    region_code = SelectField(_l("Region served"), choices=[], validate_choice=False)
+
+    def __init__(self, *args, province_code: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        grouped = region_choices()
+        province = regions.get(province_code)
+        self.region_code.choices = {province.name: grouped[province.name]} if province else grouped
+
+
+class ClerkForm(FlaskForm):
+    email = StringField(_l("Clerk's email"), validators=[Optional(), Length(max=254)])
+
+
+class RulesForm(FlaskForm):
+    effective_from = DateField(_l("Applies from"), validators=[Optional()])
+    decision_days = IntegerField(_l("Decision deadline (days)"), default=15, validators=[Optional()])
+    working_days = BooleanField(_l("Counted in working days"), default=True)
+    filing_window_days = IntegerField(
+        _l("Filing window after signing (days, optional)"), validators=[Optional()]
+    )
+    large_threshold = StringField(_l("Large-contract threshold (元)"), default="5000000")
+    large_basis = SelectField(_l("Threshold applies to"), choices=[], validate_choice=False)
+    correction_days = IntegerField(
+        _l("Days to correct a returned application"), default=30, validators=[Optional()]
+    )
+    number_pattern = StringField(_l("Registration number pattern"), default="{yy}{region4}{site}{serial:06d}")
+    note = StringField(_l("Note (the regulation it follows)"), validators=[Optional(), Length(max=200)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.large_basis.choices = options(
+            [("technical", _l("Technical amount (技术交易额)")), ("contract", _l("Contract amount (成交额)"))]
+        )

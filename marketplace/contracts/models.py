@@ -12,7 +12,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.accounts.models import Organization
+from marketplace.accounts.models import Organization, User
 from marketplace.contracts.vocab import (
     DOCUMENT_KINDS,
     CostCategory,
@@ -286,6 +286,7 @@ class SiteClerk(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
 
     site: Mapped[RegistrationSite] = relationship(back_populates="clerks")
+    user: Mapped[User] = relationship(lazy="joined")
 
 
 class ProvinceRules(TimestampMixin, Base):

@@ -18,7 +18,13 @@ from stdnum.cn import uscc
 
 from marketplace.accounts.models import Organization, PlatformRole
 from marketplace.contracts import rules
-from marketplace.contracts.models import Contract, ContractCost, ContractDocument, ContractParty
+from marketplace.contracts.models import (
+    Contract,
+    ContractCost,
+    ContractDocument,
+    ContractIncome,
+    ContractParty,
+)
 from marketplace.contracts.vocab import (
     CHINA,
     DOCUMENT_KINDS,
@@ -622,6 +628,50 @@ def preview(data: ContractInput, today: date | None = None) -> dict[str, Any]:
         "contract_amount": str(Decimal(amount).quantize(CENT)) if amount is not None else None,
         "technical_amount": str(technical_amount(amount, data.costs)) if computable else None,
     }
+
+
+# --- technical income received ----------------------------------------------------------------------------
+
+#: statuses in which a contract's registration stands, so income is recorded against it
+REGISTRATION_STANDS = {ContractStatus.REGISTERED, ContractStatus.CHANGING, ContractStatus.CANCEL_REQUESTED}
+
+
+def record_income(
+    session: Session,
+    actor: Any,
+    contract: Contract,
+    received_on: date | None,
+    amount: Decimal | None,
+    note: str = "",
+    today: date | None = None,
+) -> ContractIncome:
+    """技术性收入 received under a registered contract, recorded as it comes in by the recording organisation
+    (the basis of the tax relief; REGISTRATION.md §3.2). The total stays within the contract amount."""
+    membership = actor.membership if getattr(actor, "is_authenticated", False) else None
+    if membership is None or membership.organization_id != contract.organization_id:
+        raise PermissionDenied("contract.income")
+    today = today or utcnow().date()
+    problems: Reasons = []
+    if contract.status not in REGISTRATION_STANDS:
+        problems.append((None, _l("Income is recorded for registered contracts.")))
+    if received_on is None or received_on > today:
+        problems.append(("received_on", _l("Enter the day the income was received (not in the future).")))
+    elif contract.signed_on and received_on < contract.signed_on:
+        problems.append(("received_on", _l("Income cannot be received before the contract was signed.")))
+    if amount is None or amount <= 0 or amount != amount.quantize(CENT):
+        problems.append(("amount", _l("Enter the amount received in yuan (two decimals at most).")))
+    elif sum((Decimal(i.amount) for i in contract.income), amount) > Decimal(contract.contract_amount):
+        problems.append(("amount", _l("The income recorded would exceed the contract amount.")))
+    if len(note or "") > 200:
+        problems.append(("note", _l("The note must have at most %(n)d characters.", n=200)))
+    if problems:
+        raise ValidationFailed(problems)
+    income = ContractIncome(received_on=received_on, amount=amount, note=(note or "").strip() or None)
+    contract.income.append(income)
+    session.flush()
+    audit.record(session, actor=actor, action="contract.income", target=contract,
+                 new={"received_on": received_on.isoformat(), "amount": str(amount)})  # fmt: skip
+    return income
 
 
 # --- documents of the application -------------------------------------------------------------------------

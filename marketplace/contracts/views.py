@@ -24,16 +24,20 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from marketplace.catalogue.models import Achievement
-from marketplace.contracts import documents, labels, registration, tracker
+from marketplace.contracts import documents, labels, registration, sites, tracker
 from marketplace.contracts import services as contracts
 from marketplace.contracts.forms import (
     ActionForm,
     ApproveForm,
+    ClerkForm,
     ContractForm,
     DocumentForm,
+    IncomeForm,
     NoteForm,
     RefuseForm,
     ReturnForm,
+    RulesForm,
+    SiteForm,
     SubmitForm,
 )
 from marketplace.contracts.models import Contract, ContractDocument, RegistrationSite
@@ -159,7 +163,11 @@ def detail(contract_id: int):
             "refuse": refuse_form,
             "note": NoteForm(),
             "document": DocumentForm(),
+            "income": IncomeForm(),
         },
+        can_record_income=contract.status in contracts.REGISTRATION_STANDS
+        and current_user.membership is not None
+        and current_user.membership.organization_id == contract.organization_id,
     )
 
 
@@ -189,6 +197,27 @@ def submit(contract_id: int):
     return _back(contract)
 
 
+@bp.post("/contracts/<int:contract_id>/income")
+@login_required
+def income(contract_id: int):
+    contract = _contract(contract_id)
+    form = IncomeForm()
+    if not form.validate_on_submit():
+        return _invalid(form, contract)
+    run_action(
+        lambda: contracts.record_income(
+            db.session,
+            current_user,
+            contract,
+            form.received_on.data,
+            contracts.parse_yuan(form.amount.data),
+            form.note.data or "",
+        ),
+        _("Income recorded."),
+    )
+    return redirect(url_for("contracts.detail", contract_id=contract.id) + "#income")
+
+
 @bp.post("/contracts/<int:contract_id>/documents")
 @login_required
 def upload(contract_id: int):
@@ -200,11 +229,17 @@ def upload(contract_id: int):
     data = storage.read() if storage else b""
     run_action(
         lambda: contracts.add_document(
-            db.session, current_user, contract, data, storage.filename if storage else "",
-            form.kind.data or "", file_store(), current_app.config["UPLOAD_MAX_BYTES"],
+            db.session,
+            current_user,
+            contract,
+            data,
+            storage.filename if storage else "",
+            form.kind.data or "",
+            file_store(),
+            current_app.config["UPLOAD_MAX_BYTES"],
         ),
         _("The file has been added."),
-    )  # fmt: skip
+    )
     return redirect(url_for("contracts.detail", contract_id=contract.id) + "#documents")
 
 
@@ -403,6 +438,119 @@ def remind(contract_id: int):
     else:
         flash(_("A reminder about this contract was sent less than a week ago."), "info")
     return redirect(url_for("contracts.tracker_page", kind=request.args.get("kind") or None))
+
+
+# --- an authority's sites and settings ---------------------------------------------------------------------
+
+
+def _sites_page(site_form=None, rules_form=None):
+    authority = sites.managed_authority(current_user)
+    province = authority.province_code if authority is not None else ""
+    return render_template(
+        "contracts/sites.html",
+        authority=authority,
+        sites=sites.sites_of(db.session, current_user),
+        rules=sites.rules_of(db.session, current_user),
+        site_form=site_form or SiteForm(province_code=province),
+        clerk_form=ClerkForm(),
+        rules_form=rules_form or RulesForm(),
+        action_form=ActionForm(),
+    )
+
+
+@bp.get("/registration/sites")
+@login_required
+def sites_page():
+    return _sites_page()
+
+
+@bp.post("/registration/sites")
+@login_required
+def create_site():
+    authority = sites.managed_authority(current_user)
+    form = SiteForm(province_code=authority.province_code if authority is not None else "")
+    if form.validate_on_submit():
+        try:
+            sites.create_site(
+                db.session,
+                current_user,
+                form.name.data or "",
+                form.code.data or "",
+                form.region_code.data or "",
+            )
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Site created."), "success")
+            return redirect(url_for("contracts.sites_page"))
+    return _sites_page(site_form=form)
+
+
+@bp.post("/registration/sites/<int:site_id>/<any(open, close):state>")
+@login_required
+def site_state(site_id: int, state: str):
+    site = get_or_404(RegistrationSite, site_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    sites.set_active(db.session, current_user, site, state == "open")
+    tx.commit()
+    return redirect(url_for("contracts.sites_page"))
+
+
+@bp.post("/registration/sites/<int:site_id>/clerks")
+@login_required
+def add_clerk(site_id: int):
+    site = get_or_404(RegistrationSite, site_id)
+    form = ClerkForm()
+    if not form.validate_on_submit():
+        abort(400)
+    run_action(
+        lambda: sites.assign_clerk(db.session, current_user, site, form.email.data or ""),
+        _("Clerk assigned."),
+    )
+    return redirect(url_for("contracts.sites_page"))
+
+
+@bp.post("/registration/sites/<int:site_id>/clerks/<int:user_id>/remove")
+@login_required
+def remove_clerk(site_id: int, user_id: int):
+    site = get_or_404(RegistrationSite, site_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    sites.remove_clerk(db.session, current_user, site, user_id)
+    tx.commit()
+    flash(_("Clerk removed from the site."), "success")
+    return redirect(url_for("contracts.sites_page"))
+
+
+@bp.post("/registration/rules")
+@login_required
+def add_rules():
+    form = RulesForm()
+    if form.validate_on_submit():
+        data = sites.RulesInput(
+            effective_from=form.effective_from.data,
+            decision_days=form.decision_days.data,
+            working_days=bool(form.working_days.data),
+            filing_window_days=form.filing_window_days.data,
+            large_threshold=contracts.parse_yuan(form.large_threshold.data),
+            large_basis=form.large_basis.data or "",
+            correction_days=form.correction_days.data,
+            number_pattern=(form.number_pattern.data or "").strip(),
+            note=form.note.data or "",
+        )
+        try:
+            sites.add_rules(db.session, current_user, data)
+        except ValidationFailed as exc:
+            tx.rollback()
+            show_errors(form, exc)
+        else:
+            tx.commit()
+            flash(_("Settings saved; they apply from the day given."), "success")
+            return redirect(url_for("contracts.sites_page"))
+    return _sites_page(rules_form=form)
 
 
 @bp.get("/registration/verify")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -28,7 +29,7 @@ from marketplace.catalogue.models import (
     Demand,
     Inquiry,
 )
-from marketplace.contracts.models import Contract
+from marketplace.contracts.models import Contract, ProvinceRules, RegistrationSite
 from marketplace.core.models import OutboundMail
 from marketplace.deals.models import Attribution, BrokerProfile, Deal, DealFile, DealMessage, NdaAcceptance
 from marketplace.discovery.models import MatchFeedback, SavedSearch
@@ -105,6 +106,10 @@ def _contracts_world(w, session, make_user, make_org):
 
     authority = make_org(make_user("authority@example.com"), name="技术市场管理办公室", type="authority")
     other_clerk = make_user("clerk2@example.com", roles=("clerk",))
+    w.other_clerk = other_clerk
+    w.new_clerk = make_user("clerk3@example.com", roles=("clerk",))
+    joining = services.request_membership(session, w.new_clerk, authority)
+    services.decide_membership(session, w.users["admin"], joining, MembershipAction.APPROVE)
     w.site = RegistrationSite(authority_id=authority.id, name="登记处", code="01", region_code="310000")
     w.site.clerks = [SiteClerk(user_id=w.users["clerk"].id), SiteClerk(user_id=other_clerk.id)]
     session.add(w.site)
@@ -681,6 +686,54 @@ CASES = [
         data=lambda w: _valid_form(w.org_a) | {"title": "矩阵改写的合同"},
         effect=lambda w, b: reload(w, w.c_draft).title == "矩阵改写的合同",
     ),
+    # an authority's sites and settings: its administrators (no persona is one) and platform admins
+    Case(
+        "contracts.create_site",
+        lambda w: "/registration/sites",
+        set(),
+        data=lambda w: {"name": "矩阵登记点", "code": "07", "region_code": "310100"},
+        effect=lambda w, b: _count(w, RegistrationSite, RegistrationSite.name == "矩阵登记点") == 1,
+    ),
+    Case(
+        "contracts.site_state",
+        lambda w: f"/registration/sites/{w.site.id}/close",
+        {"admin"},
+        effect=lambda w, b: reload(w, w.site).active is False,
+    ),
+    Case(
+        "contracts.add_clerk",
+        lambda w: f"/registration/sites/{w.site.id}/clerks",
+        {"admin"},
+        data=lambda w: {"email": "clerk3@example.com"},
+        effect=lambda w, b: any(c.user_id == w.new_clerk.id for c in reload(w, w.site).clerks),
+    ),
+    Case(
+        "contracts.remove_clerk",
+        lambda w: f"/registration/sites/{w.site.id}/clerks/{w.other_clerk.id}/remove",
+        {"admin"},
+        effect=lambda w, b: all(c.user_id != w.other_clerk.id for c in reload(w, w.site).clerks),
+    ),
+    Case(
+        "contracts.add_rules",
+        lambda w: "/registration/rules",
+        set(),
+        data=lambda w: {
+            "effective_from": "2027-01-01",
+            "decision_days": "10",
+            "large_threshold": "5000000",
+            "large_basis": "technical",
+            "correction_days": "30",
+            "number_pattern": "{yy}{region4}{site}{serial:06d}",
+        },
+        effect=lambda w, b: _count(w, ProvinceRules, ProvinceRules.effective_from == date(2027, 1, 1)) == 1,
+    ),
+    Case(
+        "contracts.income",
+        lambda w: f"/contracts/{w.c_registered.id}/income",
+        OWNERS_A,
+        data=lambda w: {"received_on": "2026-11-21", "amount": "100000", "note": "矩阵收入"},
+        effect=lambda w, b: len(reload(w, w.c_registered).income) == 1,
+    ),
     Case(
         "contracts.upload",
         lambda w: f"/contracts/{w.c_draft.id}/documents",
@@ -1014,6 +1067,7 @@ _PLACEHOLDERS = (
     "c_accepted",
     "c_second",
     "c_registered",
+    "other_clerk",
     "deal",
     "deal_talks",
     "broker_profile",

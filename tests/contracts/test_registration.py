@@ -177,3 +177,25 @@ def test_change_keeps_the_number_and_cancellation_ends_it(app, session, world):
         registration.request_cancellation(session, owner, contract, "已补交解除协议")
         registration.cancel(session, clerk, contract, "合同解除，注销登记", MONDAY)
         assert contract.status == "cancelled" and not services.public_registration(session, number).valid
+
+
+def test_technical_income_is_recorded_against_a_registered_contract(app, session, world):
+    with app.app_context():
+        contract, owner, (clerk, _other, _far) = world["contract"], world["owner"], world["clerks"]
+        with pytest.raises(ValidationFailed):  # a draft has no registration to record income against
+            services.record_income(session, owner, contract, TODAY, Decimal("100000.00"), today=TODAY)
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        registration.approve(session, clerk, contract, now=MONDAY)
+        with pytest.raises(PermissionDenied):  # only the recording organisation records it
+            services.record_income(session, clerk, contract, TODAY, Decimal("100000.00"), today=TODAY)
+        services.record_income(session, owner, contract, TODAY, Decimal("300000.00"), "首期款", today=TODAY)
+        with pytest.raises(ValidationFailed) as bad:
+            services.record_income(session, owner, contract, date(2027, 1, 1), Decimal("0.001"), today=TODAY)
+        assert {f for f, _m in bad.value.reasons} == {"received_on", "amount"}
+        with pytest.raises(ValidationFailed) as too_much:  # the total stays within the contract amount
+            services.record_income(
+                session, owner, contract, TODAY, Decimal(contract.contract_amount), today=TODAY
+            )
+        assert [f for f, _m in too_much.value.reasons] == ["amount"]
+        assert [(i.amount, i.note) for i in contract.income] == [(Decimal("300000.00"), "首期款")]
