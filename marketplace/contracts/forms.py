@@ -41,6 +41,8 @@ class ReturnForm(FlaskForm):
 
 
 class ApproveForm(FlaskForm):
+    #: the review checklist items the clerk ticked (recorded with the decision)
+    checks = SelectMultipleField(_l("Checked"), validate_choice=False)
     contract_type = StringField(_l("Contract type"), validators=[Optional(), Length(max=16)])
     subtype = StringField(_l("Sub-type"), validators=[Optional(), Length(max=24)])
     technical_amount = DecimalField(_l("Technical amount (元)"), places=2, validators=[Optional()])

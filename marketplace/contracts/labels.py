@@ -148,3 +148,23 @@ DOCUMENT_KINDS = {
     "translation": _l("Chinese version / consistency undertaking"),
     "other": _l("Other document"),
 }
+
+#: the clerk's review checklist per type (the criteria of REGISTRATION.md §2.2; codes in rules.toml)
+CHECKLIST = {
+    "dev_goal": _l("A clear, concrete research or development goal"),
+    "dev_not_mastered": _l("The solution is not yet mastered by the parties when they sign"),
+    "dev_innovation": _l("The work and its expected result contain real technical innovation"),
+    "dev_targets": _l("Quantified targets and an acceptance method are stated"),
+    "ip_held": _l("The seller already holds the technology (patent, secret or other IP)"),
+    "ip_complete": _l("The technology is complete and practical"),
+    "ip_ownership_stated": _l("The contract sets out the ownership of the IP"),
+    "ip_certificates": _l("IP certificates are attached"),
+    "licence_scope": _l("Scope, territory, term and exclusivity of the licence are stated"),
+    "consult_specific_project": _l("Advice on a specific technical project"),
+    "consult_method": _l("Uses scientific and technical knowledge and methods"),
+    "consult_report": _l("The result is a report or opinion"),
+    "service_specific_problem": _l("Solves a specific technical problem"),
+    "service_professional": _l("Done with professional technical knowledge"),
+    "service_indicators": _l("The expected technical indicators are stated"),
+    "service_no_ip": _l("Creates no new IP and transfers none"),
+}

@@ -237,8 +237,10 @@ def approve(
     technical_amount: Decimal | None = None,
     reason: str | None = None,
     now: datetime | None = None,
+    checks: list[str] | None = None,
 ) -> str:
-    """认定登记. The clerk confirms or corrects type, sub-type and 技术交易额 (a correction needs a reason).
+    """认定登记. The clerk confirms or corrects type, sub-type and 技术交易额 (a correction needs a reason);
+    the items of the type's review checklist the clerk ticked are recorded with the decision.
 
     Returns the new status: ``registered``, or ``second_review`` for a large contract's first approval.
     """
@@ -267,6 +269,9 @@ def approve(
         contract.technical_amount_reason = reason.strip()
     settings = _settings(session, contract, now.date())
     extra = {"type": new_type, "subtype": new_subtype, "technical_amount": str(contract.technical_amount)}
+    if checks is not None:  # the review checklist items the clerk ticked, kept with the decision
+        type_rule = rule_set.type(new_type)
+        extra["checklist"] = [c for c in checks if type_rule is not None and c in type_rule.checklist]
     if is_large(contract, settings) and contract.first_approver_id is None:
         REGISTRATION.apply(session, contract, A.APPROVE_FIRST, clerk, note=reason, extra=extra)
         contract.first_approver_id = clerk.id

@@ -24,7 +24,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from marketplace.catalogue.models import Achievement
-from marketplace.contracts import documents, labels, registration, sites, tracker
+from marketplace.contracts import documents, labels, registration, rules, sites, tracker
 from marketplace.contracts import services as contracts
 from marketplace.contracts.forms import (
     ActionForm,
@@ -152,6 +152,7 @@ def detail(contract_id: int):
         actions=actions,
         labels=labels,
         can_edit=contracts.can_edit(current_user, contract),
+        checklist=_checklist(contract),
         duplicates=contracts.duplicates(db.session, contract)
         if contracts.is_site_clerk(current_user, contract)
         else [],
@@ -169,6 +170,12 @@ def detail(contract_id: int):
         and current_user.membership is not None
         and current_user.membership.organization_id == contract.organization_id,
     )
+
+
+def _checklist(contract: Contract) -> list[str]:
+    """The review checklist of the contract's type under its rule set (REGISTRATION.md §2.2)."""
+    type_rule = rules.by_code(contract.rule_set).type(contract.contract_type) if contract.rule_set else None
+    return list(type_rule.checklist) if type_rule is not None else []
 
 
 def _back(contract: Contract):
@@ -354,6 +361,7 @@ def approve(contract_id: int):
             subtype=form.subtype.data or None,
             technical_amount=form.technical_amount.data,
             reason=form.reason.data or None,
+            checks=list(form.checks.data or []),
         ),
         _("Decision recorded."),
     )

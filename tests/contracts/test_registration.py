@@ -199,3 +199,31 @@ def test_technical_income_is_recorded_against_a_registered_contract(app, session
             )
         assert [f for f, _m in too_much.value.reasons] == ["amount"]
         assert [(i.amount, i.note) for i in contract.income] == [(Decimal("300000.00"), "首期款")]
+
+
+def test_the_review_checklist_is_recorded_with_the_decision(app, session, world, make_browser):
+    import sqlalchemy as sa
+
+    from marketplace.core.models import AuditLog
+    from tests.factories import PASSWORD
+
+    contract, owner, (clerk, _other, _far) = world["contract"], world["owner"], world["clerks"]
+    with app.app_context():
+        registration.submit(session, owner, contract, world["sh"], TODAY)
+        registration.accept(session, clerk, contract, MONDAY)
+        session.commit()
+    officer = make_browser()
+    officer.login(clerk.email, PASSWORD)
+    page = officer.get(f"/contracts/{contract.id}").get_data(as_text=True)
+    assert 'id="check-dev_not_mastered"' in page and "尚未掌握" in page  # the development criteria
+    officer.post(
+        f"/registration/contracts/{contract.id}/approve",
+        {"checks": ["dev_goal", "dev_not_mastered", "ip_held"]},
+        token_from=f"/contracts/{contract.id}",
+    )
+    with app.app_context():
+        row = session.scalar(
+            sa.select(AuditLog).where(AuditLog.action == "contract.approve").order_by(AuditLog.id.desc())
+        )
+        # only the items of the type's checklist are kept (ip_held belongs to transfers and licences)
+        assert row.new_values["checklist"] == ["dev_goal", "dev_not_mastered"]
