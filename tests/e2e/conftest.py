@@ -177,3 +177,11 @@ def login_as(chromium, live_server):
     yield factory
     for context in contexts:
         context.close()
+
+
+def choose_province(page, label: str) -> None:
+    """Select a province and wait until htmx has swapped in its cities (choosing a city before the swap
+    lands would be undone by it)."""
+    with page.expect_response(lambda response: "/regions/cities" in response.url):
+        page.get_by_label("省份").select_option(label=label)
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")

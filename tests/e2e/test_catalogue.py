@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import choose_province
+
 pytestmark = pytest.mark.e2e
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -100,7 +102,7 @@ def test_challenge_with_two_bids(login_as, live_people, screenshots):
     )
     enterprise.get_by_label("目标指标").fill("整机油耗降低≥12%，作业效率不降低，控制器成本≤8000元/台")
     enterprise.get_by_label("技术领域").select_option("equipment")
-    enterprise.get_by_label("省份").select_option(label="浙江省")
+    choose_province(enterprise, "浙江省")
     expect(enterprise.locator("#city_code option", has_text="杭州市")).to_have_count(1)
     enterprise.get_by_label("城市").select_option(label="杭州市")
     enterprise.get_by_label("期望成熟度").select_option("pilot")
