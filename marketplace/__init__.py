@@ -95,6 +95,7 @@ def _init_extensions(app: Flask) -> None:
     import marketplace.core.models  # noqa: F401
     import marketplace.core.notifications  # noqa: F401
     import marketplace.deals.models  # noqa: F401
+    import marketplace.payments.models  # noqa: F401
     from marketplace.accounts.models import User
 
     @login_manager.user_loader
@@ -114,10 +115,12 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.deals.views import bp as deals_bp
     from marketplace.discovery import init_app as init_discovery
     from marketplace.discovery.views import bp as discovery_bp
+    from marketplace.payments.views import bp as payments_bp
     from marketplace.stats.views import bp as stats_bp
 
     for blueprint in (core_bp, accounts_bp, catalogue_bp, discovery_bp, contracts_bp, stats_bp, deals_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(payments_bp)  # also adds the deposit rules to the catalogue's bid hooks
     init_discovery(app)
     rest_api.init_app(app)
     rest_api.register_converter(IdConverter, id_param_schema)

@@ -35,7 +35,17 @@ PLAIN_ENV: dict[str, type] = {
     "SEARCH_DRAIN_INLINE": bool,
     "MATCH_LOCAL_WEIGHT": float,
     "SERVICE_FEE_RATE": float,
+    "STRIPE_API_KEY": str,
+    "STRIPE_WEBHOOK_SECRET": str,
+    "STRIPE_API_BASE": str,
+    "PAYMENT_CURRENCY": str,
 }
+
+#: currencies Stripe counts in whole units: an amount in fen (1/100) would be wrong for them
+ZERO_DECIMAL_CURRENCIES = frozenset(
+    {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof"}
+    | {"xpf"}
+)
 
 
 class ConfigError(RuntimeError):
@@ -112,6 +122,15 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "UPLOAD_MAX_BYTES": 10 * 1024 * 1024,
         #: the platform service fee invoiced to the buyer when a deal is signed, as a share of its amount
         "SERVICE_FEE_RATE": 0.01,
+        #: Stripe secret key; empty (the embedded default) turns payments off: nothing calls Stripe and the
+        #: pay buttons say so
+        "STRIPE_API_KEY": "",
+        #: signing secret of the webhook endpoint (whsec_...); without it POST /payments/stripe/webhook is 404
+        "STRIPE_WEBHOOK_SECRET": "",
+        #: base URL of the Stripe API: empty for Stripe itself, http://127.0.0.1:12111 for stripe-mock
+        "STRIPE_API_BASE": "",
+        #: ISO currency of payments (lower case, as Stripe writes it); amounts are kept in 1/100 units (fen)
+        "PAYMENT_CURRENCY": "cny",
     }
 
 
@@ -159,6 +178,14 @@ def validate(config: dict[str, Any]) -> None:
         raise ConfigError("SECRET_KEY is empty")
     if config.get("MAIL_SERVER") and not config.get("MAIL_DEFAULT_SENDER"):
         raise ConfigError("MAIL_SERVER is set but MAIL_DEFAULT_SENDER is empty")
+    currency = str(config.get("PAYMENT_CURRENCY") or "")
+    if not (len(currency) == 3 and currency.isascii() and currency.isalpha() and currency.islower()):
+        raise ConfigError(f"PAYMENT_CURRENCY {currency!r} is not a lower-case ISO 4217 code such as 'cny'")
+    if currency in ZERO_DECIMAL_CURRENCIES:
+        raise ConfigError(f"PAYMENT_CURRENCY {currency!r} has no 1/100 unit; payments are kept in fen")
+    base = str(config.get("STRIPE_API_BASE") or "")
+    if base and not base.startswith(("https://", "http://")):
+        raise ConfigError(f"STRIPE_API_BASE {base!r} is not an http(s) URL")
     default = config.get("BABEL_DEFAULT_LOCALE")
     if default not in config.get("LANGUAGES", []):
         raise ConfigError(f"BABEL_DEFAULT_LOCALE {default!r} is not one of LANGUAGES")

@@ -203,3 +203,50 @@ def separate_database(tmp_path):
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+# --- Stripe (stripe-mock under `make test`) ------------------------------------------------------------
+
+STRIPE_TEST_KEY = "sk_test_ttmSuite0123456789"
+STRIPE_WEBHOOK_SECRET = "whsec_ttm_suite_secret"
+
+
+def stripe_api_base() -> str:
+    """The URL of the running stripe-mock, or skip (fail when services are required)."""
+    base = os.environ.get("TEST_STRIPE_API_BASE")
+    if not base:
+        if REQUIRE_SERVICES:
+            pytest.fail("TEST_STRIPE_API_BASE is not set but services are required (CI=true)")
+        pytest.skip("TEST_STRIPE_API_BASE not set: stripe-mock runs under `make test`")
+    return base
+
+
+def stripe_settings() -> dict[str, str]:
+    """Settings that turn payments on against stripe-mock, with the webhook secret of the suite."""
+    return {
+        "STRIPE_API_KEY": STRIPE_TEST_KEY,
+        "STRIPE_API_BASE": stripe_api_base(),
+        "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+    }
+
+
+@pytest.fixture
+def stripe_on(app: Flask, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Payments on for this test: the app calls stripe-mock and accepts webhooks signed with the secret."""
+    settings = stripe_settings()
+    for key, value in settings.items():
+        monkeypatch.setitem(app.config, key, value)
+    return settings
+
+
+def stripe_signature(
+    payload: bytes, secret: str = STRIPE_WEBHOOK_SECRET, timestamp: int | None = None
+) -> str:
+    """A ``Stripe-Signature`` header as Stripe computes it (HMAC-SHA256 of ``t.payload``)."""
+    import hashlib
+    import hmac
+    import time
+
+    stamp = int(time.time()) if timestamp is None else timestamp
+    digest = hmac.new(secret.encode(), f"{stamp}.".encode() + payload, hashlib.sha256).hexdigest()
+    return f"t={stamp},v1={digest}"

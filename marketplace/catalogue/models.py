@@ -201,6 +201,11 @@ class Demand(ListingMixin, Base):
     application_deadline: Mapped[date | None]
     cofunding_rate: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 4))
     cofunding_cap: Mapped[Decimal | None] = mapped_column(MONEY)
+    #: challenge only: the deposit (保证金, 元) each bidder pays through the payments domain, required by an
+    #: authority of the challenge's province; NULL means none. Refunded to the teams not selected.
+    deposit: Mapped[Decimal | None] = mapped_column(
+        MONEY, sa.CheckConstraint("deposit IS NULL OR deposit > 0", name="deposit")
+    )
 
     bids: Mapped[list[ChallengeBid]] = relationship(
         back_populates="demand", cascade="all, delete-orphan", order_by="ChallengeBid.id"

@@ -8,6 +8,7 @@ Functions take the session and the acting user, flush but never commit, and rais
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -935,6 +936,32 @@ def at_least(maturity: str, minimum: str) -> bool:
     return MATURITY_ORDER.index(Maturity(maturity)) >= MATURITY_ORDER.index(Maturity(minimum))
 
 
+# --- bid hooks: other domains follow challenge bids without catalogue importing them ---------------
+
+#: Events passed to the bid hooks, each with the object it concerns:
+BID_SUBMITTED = "bid_submitted"  #: a new bid
+BID_SELECTING = "bid_selecting"  #: a bid about to be selected; a hook raises ValidationFailed to refuse
+BID_CLOSED = "bid_closed"  #: a bid that ended without award (not selected or withdrawn)
+DEPOSIT_CHANGED = "deposit_changed"  #: a challenge whose deposit changed; a hook may refuse the change
+
+BidHook = Callable[[Session, Any, str, Any], None]
+#: ``hook(session, actor, event, obj)``, run in the caller's transaction. The payments domain registers
+#: its deposit rules here when its blueprint is registered (marketplace/payments/deposits.py), so the
+#: catalogue works, and is tested, with or without payments.
+BID_HOOKS: list[BidHook] = []
+
+
+def register_bid_hook(hook: BidHook) -> None:
+    """Add a hook once (registering twice, e.g. from two apps in one process, is harmless)."""
+    if hook not in BID_HOOKS:
+        BID_HOOKS.append(hook)
+
+
+def _bid_event(session: Session, actor: Any, event: str, obj: Any) -> None:
+    for hook in BID_HOOKS:
+        hook(session, actor, event, obj)
+
+
 # --- challenge bids (揭榜) -------------------------------------------------------------------------
 
 BID_OWNERS = {OrganizationType.UNIVERSITY, OrganizationType.INSTITUTE}
@@ -1005,6 +1032,7 @@ def submit_bid(
         new={"demand_id": demand.id, "price": data.price},
     )
     _notify_owner(session, demand, N_("%(org)s has applied to your challenge “%(title)s”."), org=org.name)
+    _bid_event(session, actor, BID_SUBMITTED, bid)
     return bid
 
 
@@ -1012,7 +1040,10 @@ def decide_bid(session: Session, actor: Any, bid: Any, action: str) -> bool:
     """Shortlist, select, reject (the challenge's organisation) or withdraw (the bidder) a bid.
 
     Selecting a bid records it as awarded and tells every other open bidder that they were not selected.
+    The bid hooks may refuse the selection (an unpaid deposit) and learn of every bid that closes.
     """
+    if action == BidAction.SELECT and bid.status != "selected" and BID.can(bid, action, actor):
+        _bid_event(session, actor, BID_SELECTING, bid)
     changed = BID.apply(session, bid, action, actor)
     if not changed:
         return False
@@ -1028,14 +1059,18 @@ def decide_bid(session: Session, actor: Any, bid: Any, action: str) -> bool:
                     other,
                     N_("Another team was selected for the challenge “%(title)s”. Thank you for applying."),
                 )
+                _bid_event(session, actor, BID_CLOSED, other)
         session.flush()
         _notify_bidder(session, bid, N_("Your application to the challenge “%(title)s” has been selected."))
     elif action == BidAction.REJECT:
         _notify_bidder(session, bid, N_("Your application to the challenge “%(title)s” was not selected."))
+        _bid_event(session, actor, BID_CLOSED, bid)
     elif action == BidAction.SHORTLIST:
         _notify_bidder(
             session, bid, N_("Your application to the challenge “%(title)s” has been shortlisted.")
         )
+    elif action == BidAction.WITHDRAW:
+        _bid_event(session, actor, BID_CLOSED, bid)
     return True
 
 
@@ -1354,6 +1389,52 @@ def set_cofunding_policy(
         if new:
             audit.record(session, actor=actor, action="cofunding.set", target=policy, old=old, new=new)
     return policy
+
+
+# --- challenge deposits (保证金), required by an authority of the challenge's province --------------
+
+
+def can_set_deposit(actor: Any, demand: Demand) -> bool:
+    """Approved members of a verified authority of the challenge's province (as for co-funding)."""
+    try:
+        org = acting_organization(actor, {OrganizationType.AUTHORITY})
+    except PermissionDenied:
+        return False
+    return demand.is_challenge and org.province_code == demand.province_code
+
+
+def set_challenge_deposit(session: Session, actor: Any, demand: Demand, amount: Decimal | None) -> None:
+    """Require (or, with None, stop requiring) a deposit in 元 from every team that applies.
+
+    The bid hooks (payments) ask the open bids for it, and refuse the change once a team has started
+    paying; nothing changes after a team has been selected."""
+    if not can_set_deposit(actor, demand):
+        raise PermissionDenied("challenge deposit")
+    if awarded_bid(demand) is not None:
+        raise ValidationFailed.one(None, _l("A team has been selected; the deposit can no longer change."))
+    reasons: Reasons = []
+    if amount is not None and amount <= 0:
+        reasons.append(("deposit", _l("Enter a deposit above zero, or leave it empty for none.")))
+    reasons += _money_problem(amount, "deposit")
+    if reasons:
+        raise ValidationFailed(reasons)
+    previous = demand.deposit
+    if amount == previous:
+        return
+    demand.deposit = amount
+    try:
+        _bid_event(session, actor, DEPOSIT_CHANGED, demand)
+    except Exception:
+        demand.deposit = previous  # a hook refused: the challenge keeps its deposit
+        raise
+    audit.record(
+        session,
+        actor=actor,
+        action="challenge.deposit",
+        target=demand,
+        old={"deposit": previous},
+        new={"deposit": amount},
+    )
 
 
 def add_bid_attachment(

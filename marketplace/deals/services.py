@@ -43,6 +43,7 @@ from marketplace.deals.models import (
     NdaAcceptance,
 )
 from marketplace.deals.states import ADMIN, BROKER, DEAL, DealAction, deal_roles
+from marketplace.payments import services as payments
 
 CENT = Decimal("0.01")
 #: the catalogue's fields mapped to the 11 national technical fields of the contract statistics
@@ -445,8 +446,6 @@ def sign(
 
 
 def _invoice_service_fee(session: Session, actor: Any, deal: Deal, rate: Decimal) -> None:
-    from marketplace.payments import services as payments
-
     fee = (Decimal(deal.contract_amount) * rate).quantize(CENT, rounding=ROUND_HALF_UP)
     if fee <= 0:
         return

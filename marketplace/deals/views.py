@@ -34,6 +34,8 @@ from marketplace.deals.forms import (
 from marketplace.deals.models import BrokerProfile, Deal, DealFile
 from marketplace.deals.states import DEAL, DealAction
 from marketplace.extensions import db
+from marketplace.payments import labels as payment_labels
+from marketplace.payments import services as payments
 
 bp = Blueprint("deals", __name__)
 deal_stats.register()  # the closed-deals column of the statistics' broker ranking
@@ -250,19 +252,11 @@ def room(deal_id: int):
 
 
 def _service_fee(deal: Deal):
-    try:
-        from marketplace.payments import services as payments
-    except ImportError:  # the payments domain is optional in this build
-        return None
     return payments.payment_for(db.session, "deal", deal.id, "service_fee")
 
 
 def _payment_label(status: str) -> str:
-    try:
-        from marketplace.payments.labels import STATUSES
-    except ImportError:
-        return status
-    return str(STATUSES.get(status, status))
+    return str(payment_labels.STATUSES.get(status, status))
 
 
 def _back(deal: Deal, anchor: str = ""):
@@ -302,21 +296,13 @@ def sign(deal_id: int):
     form = SignForm()
     if not form.validate_on_submit():
         abort(400)
-    rate = Decimal(str(current_app.config.get("SERVICE_FEE_RATE") or 0)) if _payments_on() else Decimal(0)
+    rate = Decimal(str(current_app.config.get("SERVICE_FEE_RATE") or 0))
     if run_action(
         lambda: deals.sign(db.session, current_user, deal, form.to_input(), fee_rate=rate),
         _("Signed. A contract record was created for the seller to complete and apply for registration."),
     ):
         return _back(deal)
     return _back(deal, "#sign")
-
-
-def _payments_on() -> bool:
-    try:
-        import marketplace.payments.services  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @bp.post("/deals/<int:deal_id>/messages")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -33,6 +33,8 @@ from marketplace.contracts.models import Contract, ProvinceRules, RegistrationSi
 from marketplace.core.models import OutboundMail
 from marketplace.deals.models import Attribution, BrokerProfile, Deal, DealFile, DealMessage, NdaAcceptance
 from marketplace.discovery.models import MatchFeedback, SavedSearch
+from marketplace.payments.models import StripeEvent
+from tests.conftest import stripe_settings
 from tests.contracts.test_form import _valid_form
 from tests.factories import PASSWORD, valid_credit_code
 
@@ -91,6 +93,7 @@ def world(session, make_user, make_org, add_member, admin_user, app):
     catalogue.act_on_collection(session, curator, w.collection_pub, "publish")
     _contracts_world(w, session, make_user, make_org)
     _deals_world(w, session, make_user, make_org)
+    _payments_world(w, session)
     session.commit()
     return w
 
@@ -165,6 +168,28 @@ def _deals_world(w, session, make_user, make_org):
     w.deal = deals.open_deal(session, broker, buyer=w.enterprise, seller=w.org_a, title="甲乙技术许可")
     w.deal_talks = deals.open_deal(session, broker, buyer=w.enterprise, seller=w.org_a, title="甲乙洽谈中")
     deals.move(session, broker, w.deal_talks, "negotiate")
+
+
+def _payments_world(w, session):
+    """Service fees org_a owes (no Stripe call is needed to record them): one to pay, one paid."""
+    from marketplace.payments import services as payments
+    from tests.payments.conftest import completed
+
+    def fee(deal, description):
+        return payments.request_payment(
+            session,
+            actor=w.users["org_admin"],
+            purpose="service_fee",
+            payer_organization=w.org_a,
+            subject_type="deal",
+            subject_id=deal.id,
+            amount_fen=500_000,
+            description=description,
+        )
+
+    w.fee = fee(w.deal, "矩阵服务费")
+    w.paid_fee = fee(w.deal_talks, "矩阵已付服务费")
+    payments.handle_event(session, completed(w.paid_fee))
 
 
 IMPORT_CSV = (
@@ -290,6 +315,10 @@ class Case:
     denied_status: int = 403
     #: the answer to an anonymous visitor; None means "redirected to the login page"
     anonymous_status: int | None = None
+    #: personas answered differently from ``denied_status`` (an admin sees a payment but cannot pay it)
+    denied_status_for: dict[str, int] = field(default_factory=dict)
+    #: payments on, against stripe-mock (the route calls Stripe or needs the webhook secret)
+    stripe: bool = False
 
 
 def _org_form(w, **overrides):
@@ -747,6 +776,41 @@ CASES = [
         OWNERS_A,
         effect=lambda w, b: reload(w, w.c_draft).documents == [],
     ),
+    # payments: the payer's members pay; admins refund; deposits are an authority's; Stripe signs webhooks
+    Case(
+        "payments.checkout",
+        lambda w: f"/payments/{w.fee.id}/checkout",
+        OWNERS_A,
+        denied_status=404,  # another organisation's payment does not exist for them
+        denied_status_for={"admin": 403},  # admins see every payment but pay none
+        stripe=True,
+        effect=lambda w, b: reload(w, w.fee).status == "checkout",
+    ),
+    Case(
+        "payments.refund",
+        lambda w: f"/admin/payments/{w.paid_fee.id}/refund",
+        {"admin"},
+        data=lambda w: {"reason": "矩阵退款"},
+        stripe=True,
+        effect=lambda w, b: reload(w, w.paid_fee).status == "refund_requested",
+    ),
+    Case(
+        "payments.set_deposit",
+        lambda w: f"/challenges/{w.challenge_open.id}/deposit",
+        set(),  # members of an authority of the challenge's province; no persona is one
+        data=lambda w: {"deposit": "5000"},
+        stripe=True,
+        effect=lambda w, b: reload(w, w.challenge_open).deposit is not None,
+    ),
+    Case(
+        "payments.webhook",
+        lambda w: "/payments/stripe/webhook",
+        set(),  # only a request signed with the webhook secret, whoever sends it
+        denied_status=400,
+        anonymous_status=400,
+        stripe=True,
+        effect=lambda w, b: _count(w, StripeEvent) > 1,  # the world recorded the paid fee's event
+    ),
     # deals: the parties (org_a is the seller), the agency's brokers and admins; never another agency's broker
     Case(
         "deals.move",
@@ -1062,6 +1126,8 @@ CASES = [
 
 
 _PLACEHOLDERS = (
+    "fee",
+    "paid_fee",
     "c_draft",
     "c_submitted",
     "c_accepted",
@@ -1105,7 +1171,10 @@ def case_id(case: Case) -> str:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=case_id)
-def test_matrix(case: Case, persona: str, world, browser, app):
+def test_matrix(case: Case, persona: str, world, browser, app, monkeypatch):
+    if case.stripe:
+        for key, value in stripe_settings().items():
+            monkeypatch.setitem(app.config, key, value)
     if case.endpoint == "accounts.reset_password":
         world.reset_token = services.make_reset_token(world.target, app.config["SECRET_KEY"])
     if persona != "anonymous":
@@ -1122,7 +1191,7 @@ def test_matrix(case: Case, persona: str, world, browser, app):
     response.close()  # a file download keeps its file open until the response is closed
     allowed = persona in case.allowed
     if allowed:
-        assert response.status_code in (200, 302), response.get_data(as_text=True)[:300]
+        assert response.status_code in (200, 302, 303), response.get_data(as_text=True)[:300]
         assert "/login?next=" not in (response.location or "")
         assert case.effect(world, browser), f"{persona} was allowed but nothing changed"
     else:
@@ -1133,7 +1202,8 @@ def test_matrix(case: Case, persona: str, world, browser, app):
         elif case.anonymous_only:
             assert response.status_code == 302 and response.location == "/"
         else:
-            assert response.status_code == case.denied_status, response.get_data(as_text=True)[:300]
+            expected = case.denied_status_for.get(persona, case.denied_status)
+            assert response.status_code == expected, response.get_data(as_text=True)[:300]
         if case.method != "GET" and case.check_denied_effect:
             assert not case.effect(world, browser), f"{persona} was refused but the change happened"
 

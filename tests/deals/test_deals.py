@@ -190,3 +190,19 @@ def test_the_funnel_counts_ndas_and_negotiations_from_the_deals(app, session, de
             "funnel_organization"
         )
         assert all(r[0] != w["university"].name for r in past.rows)  # nothing of it happened before 2020
+
+
+def test_signing_invoices_the_service_fee_to_the_buyer(app, session, deal_world):
+    from marketplace.payments import services as payments
+
+    w = deal_world
+    with app.app_context():
+        deal = deals.open_deal(session, w["broker"], demand=w["demand"], achievement=w["achievement"])
+        deals.move(session, w["broker"], deal, "negotiate")
+        deals.sign(session, w["buyer"], deal, _essentials(), TODAY, fee_rate=Decimal("0.01"))
+        fee = payments.payment_for(session, "deal", deal.id, "service_fee")
+        assert (fee.payer_organization_id, fee.amount_fen, fee.status) == (
+            w["enterprise"].id,
+            1_200_000,
+            "open",
+        )
