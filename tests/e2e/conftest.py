@@ -20,7 +20,7 @@ from werkzeug.serving import make_server
 
 from marketplace import create_app
 from marketplace.extensions import db
-from tests.conftest import OUTPUT, REQUIRE_SERVICES, TEST_DB, make_config
+from tests.conftest import OUTPUT, REQUIRE_SERVICES, TEST_DB, make_config, stripe_settings
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -71,6 +71,8 @@ def live_app(live_database: str, tmp_path_factory):
     config = make_config(live_database, tmp_path_factory.mktemp("live-instance"))
     config.pop("SERVER_NAME")
     config["TESTING"] = False  # behave like the served app
+    if os.environ.get("TEST_STRIPE_API_BASE") or REQUIRE_SERVICES:
+        config.update(stripe_settings())  # payments on, against stripe-mock
     app = create_app(config)
     with app.app_context():
         upgrade()

@@ -1,18 +1,35 @@
 """Deals in a browser: a broker opens a deal from the match queue, the parties talk in the deal room, the
 seller's confidential document opens to the buyer only after the NDA (and the view is logged), the deal
-is signed and the seller finds the contract draft with the deal's data."""
+is signed and the seller finds the contract draft with the deal's data; the buyer pays the service fee,
+which shows as paid once Stripe's signed event reaches the running server."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
+from tests.conftest import stripe_api_base, stripe_signature
+from tests.payments.conftest import completed
+
 pytestmark = pytest.mark.e2e
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _service_fee(live_app, deal_url: str):
+    from marketplace.extensions import db
+    from marketplace.payments import services as payments
+
+    with live_app.app_context():
+        deal_id = int(deal_url.rstrip("/").rsplit("/", 1)[1])
+        payment = payments.payment_for(db.session, "deal", deal_id, "service_fee")
+        db.session.expunge(payment)
+        db.session.remove()
+    return payment
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +100,10 @@ def deal_setup(live_app, live_people):
     return {"broker": "dealbroker@example.com"}
 
 
-def test_from_match_to_signed_deal_with_nda_and_data_room(login_as, live_people, deal_setup, screenshots):
+def test_from_match_to_signed_deal_with_nda_and_data_room(
+    login_as, live_app, live_server, live_people, deal_setup, screenshots
+):
+    stripe_api_base()  # the service fee is paid through stripe-mock (required in CI)
     broker = login_as(deal_setup["broker"])
     broker.goto("/matches/queue")
     row = broker.locator("#match-queue tr", has_text="压力机控制系统升级需求")
@@ -128,7 +148,37 @@ def test_from_match_to_signed_deal_with_nda_and_data_room(login_as, live_people,
     buyer.fill("#sign-form input[name=signed_on]", (date.today() - timedelta(days=1)).isoformat())
     buyer.locator("#sign-form button").click()
     expect(buyer.locator("#deal-stage")).to_have_text("签约")
+    expect(buyer.locator("#service-fee")).to_contain_text("¥8,800.00")  # 1% of 880,000 元
+    expect(buyer.locator("#service-fee-status")).to_have_text("待支付")
     buyer.screenshot(path=screenshots / "deal-room-buyer.png", full_page=True)
+
+    # the buyer pays: the server opens a Checkout Session at stripe-mock and sends the browser to Stripe,
+    # whose hosted page is beyond this machine's network, so the browser is stopped there
+    buyer.locator("#service-fee a").click()
+    payment_url = buyer.url
+    buyer.route(
+        "https://checkout.stripe.com/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Stripe Checkout</h1>"),
+    )
+    buyer.locator("#pay-button").click()
+    buyer.wait_for_url("https://checkout.stripe.com/**")
+    buyer.goto(payment_url + "/return?outcome=success")  # the return URL proves nothing
+    expect(buyer.locator("#payment-return h1")).to_have_text("正在等待 Stripe 的确认")
+    payment = _service_fee(live_app, deal_url)
+    assert payment.status == "checkout" and payment.stripe_session_id
+    body = json.dumps(completed(payment)).encode()
+    stripe = login_as(None).request  # Stripe, a stranger to the site's sessions
+    answer = stripe.post(
+        live_server + "/payments/stripe/webhook",
+        data=body,
+        headers={"Content-Type": "application/json", "Stripe-Signature": stripe_signature(body)},
+    )
+    assert answer.status == 200 and answer.json()["outcome"] == "applied"
+    buyer.goto(deal_url)
+    expect(buyer.locator("#service-fee-status")).to_have_text("已支付")
+    buyer.goto(payment_url)
+    expect(buyer.locator("#receipt")).to_contain_text("¥8,800.00")
+    buyer.screenshot(path=screenshots / "payment-receipt.png", full_page=True)
 
     seller.goto(deal_url)
     seller.locator("#access-log summary").click()
