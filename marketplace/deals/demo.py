@@ -33,7 +33,8 @@ def seed_deals(
     session: Session, *, brokers: list[User], agency: Organization, today: date | None = None
 ) -> int:
     """Verified profiles for the agency's brokers, then deals between published demands and achievements
-    of the same field: one at each of lead, negotiating and signed (with a contract draft)."""
+    of the same field: one at each of lead, negotiating and signed (with a contract draft and the platform
+    service fee invoiced to the buyer, at the default rate of 1%)."""
     today = today or date.today()
     agency_admin = agency.memberships[0].user
     for broker, (number, fields, regions, bio) in zip(brokers, PROFILES, strict=False):
@@ -74,6 +75,7 @@ def seed_deals(
                     commission_rate=Decimal("0.03"),
                 ),
                 today,
+                fee_rate=Decimal("0.01"),
             )
     return made
 
