@@ -1105,6 +1105,22 @@ CASES = [
     ),
     Case("catalogue.moderation", lambda w: "/moderation", MODERATORS, method="GET", effect=lambda w, b: True),
     Case(
+        "deals.room",
+        lambda w: f"/deals/{w.deal.id}",
+        OWNERS_A | {"admin"},  # the seller's members, the deal's brokers (no persona) and admins
+        method="GET",
+        effect=lambda w, b: True,
+    ),
+    Case(
+        "payments.detail",
+        lambda w: f"/payments/{w.fee.id}",
+        OWNERS_A | {"admin"},
+        method="GET",
+        denied_status=404,
+        effect=lambda w, b: True,
+    ),
+    Case("payments.ledger", lambda w: "/admin/payments", {"admin"}, method="GET", effect=lambda w, b: True),
+    Case(
         "catalogue.detail",
         lambda w: f"/achievements/{w.draft.id}",
         OWNERS_A | MODERATORS,
