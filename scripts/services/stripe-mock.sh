@@ -37,7 +37,8 @@ case "$cmd" in
     command -v curl >/dev/null || apt_install curl
     build
     mkdir -p "$RUN"
-    nohup "$BIN" -http-addr "127.0.0.1:$PORT" >"$RUN/log" 2>&1 &
+    # stripe-mock also serves HTTPS (by default on :12112, every interface): keep it on loopback, next port
+    nohup "$BIN" -http-addr "127.0.0.1:$PORT" -https-addr "127.0.0.1:$((PORT + 1))" >"$RUN/log" 2>&1 &
     echo $! >"$RUN/pid"
     for _ in $(seq 1 50); do
       if healthy; then echo "$URL"; exit 0; fi
