@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 import tantivy
 
 from ..documents import price_band, published_epoch
@@ -82,17 +83,25 @@ class EmbeddedBackend(Backend):
         self._lock_depth = 0
         self._vectors: _VectorTable | None = None
         self._reloaded: tuple | None = None  #: (generation, stamp) the reader last reloaded at
+        self._current_seen: tuple[tuple[int, int], str | None] | None = None  #: (CURRENT's stat, its name)
         if self.root is None:
             self._ix = tantivy.Index(self.schema)
 
     # -- files and generations -------------------------------------------------------------------------------
 
     def _current(self) -> str | None:
+        """The live generation. CURRENT is only ever replaced (a new inode), so it is re-read only when its
+        stat changes: one system call per search instead of opening and reading the file."""
         assert self.root is not None
+        path = self.root / "CURRENT"
         try:
-            return (self.root / "CURRENT").read_text().strip() or None
+            st = os.stat(path)
+            key = (st.st_ino, st.st_mtime_ns)
+            if self._current_seen is None or self._current_seen[0] != key:
+                self._current_seen = (key, path.read_text().strip() or None)
         except FileNotFoundError:
             return None
+        return self._current_seen[1]
 
     def _open(self) -> tantivy.Index:
         if self.root is None:
@@ -376,7 +385,7 @@ class EmbeddedBackend(Backend):
         hits = []
         for key, address in result.hits:
             stored = searcher.doc(address).to_dict()
-            source = json.loads(stored["source"][0])
+            source = orjson.loads(stored["source"][0])
             vector = stored.get("vector", [None])[0]
             if vector:
                 source["vector"] = np.frombuffer(vector, dtype=np.float16).astype(np.float32)
@@ -489,7 +498,7 @@ class EmbeddedBackend(Backend):
         if not hits:
             return None
         stored = searcher.doc(hits[0][1]).to_dict()
-        source = json.loads(stored["source"][0])
+        source = orjson.loads(stored["source"][0])
         source["version"] = int(stored["version"][0])
         return source
 
@@ -520,7 +529,7 @@ class _VectorTable:
         self.stamp, self.ids, self._sources, self.matrix = stamp, ids, sources, matrix
 
     def source(self, i: int) -> dict[str, Any]:
-        return json.loads(self._sources[i])
+        return orjson.loads(self._sources[i])
 
 
 def _passes(source: dict[str, Any], filters: dict[str, list[str]]) -> bool:
