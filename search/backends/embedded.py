@@ -357,15 +357,19 @@ class EmbeddedBackend(Backend):
         occur = Occur.Must if text.require_all else Occur.Should
         return groups[0] if len(groups) == 1 else Q.boolean_query([(occur, g) for g in groups])
 
+    def _terms(self, name: str, values: Sequence[str]) -> tantivy.Query:
+        """Any of the values; a plain term query for one value (a term set costs ~20% more per search)."""
+        if len(values) == 1:
+            return tantivy.Query.term_query(self.schema, name, values[0])
+        return tantivy.Query.term_set_query(self.schema, name, list(values))
+
     def _query(self, text: tantivy.Query | None, filters: dict[str, list[str]], exclude: Sequence[str] = ()):
         Q, Occur = tantivy.Query, tantivy.Occur
         clauses = [(Occur.Must, text if text is not None else Q.all_query())]
         for name, values in filters.items():
-            clauses.append(
-                (Occur.Must, Q.const_score_query(Q.term_set_query(self.schema, name, list(values)), 0.0))
-            )
+            clauses.append((Occur.Must, Q.const_score_query(self._terms(name, list(values)), 0.0)))
         if exclude:
-            clauses.append((Occur.MustNot, Q.term_set_query(self.schema, "id", list(exclude))))
+            clauses.append((Occur.MustNot, self._terms("id", list(exclude))))
         return clauses[0][1] if len(clauses) == 1 else Q.boolean_query(clauses)
 
     def _lexical(self, text, filters, *, facets, sort, offset, limit, exclude=()) -> LexicalPage:
