@@ -34,6 +34,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*)")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_WORD = re.compile(r"[a-z0-9+#]+")
+_LATIN_CHAR = re.compile(r"[a-z0-9]")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 #: a token made only of digits and separators carries no meaning for search ("3.5", "2024")
 _NUMBER = re.compile(r"^[0-9.\-/]+$")
@@ -139,6 +140,33 @@ def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
     return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
 
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _traditional_chars() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The characters OpenCC's t2s changes on their own (a pattern of those in the BMP, a set of the
+    rest): text without any of them is Simplified already and needs no (comparatively slow) conversion
+    call. Built from one conversion of every CJK character. A pattern over a character class that holds
+    astral characters is scanned linearly by `re`, hence the split."""
+    t2s, _ = _converters()
+    chars = [chr(c) for low, high in _CJK_BLOCKS for c in range(low, high)]
+    converted = t2s.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; then every non-ASCII text goes through OpenCC
+        return re.compile(r"[^\x00-\x7f]"), frozenset()
+    changed = [c for c, out in zip(chars, converted, strict=True) if c != out]
+    bmp = "".join(c for c in changed if ord(c) < 0x10000)
+    return re.compile(f"[{re.escape(bmp)}]"), frozenset(c for c in changed if ord(c) >= 0x10000)
+
+
+def _may_be_traditional(text: str) -> bool:
+    bmp, astral = _traditional_chars()
+    return bool(bmp.search(text)) or (_ASTRAL.search(text) is not None and not astral.isdisjoint(text))
+
+
 _CLAUSE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?\n]*|[。！？；;!?\n]+")
 
 
@@ -149,6 +177,8 @@ def to_simplified(text: str) -> str:
     (程序 -> 进程, 序列 -> 串行), and merging those would blur meanings.
     """
     if not text:
+        return text
+    if not _may_be_traditional(text):
         return text
     t2s, tw2sp = _converters()
     if t2s.convert(text) == text:
@@ -211,8 +241,72 @@ class Analyzer:
             out.extend(self._english(latin))
         return out
 
-    def terms(self, text: str) -> list[str]:
-        return [token.term for token in self.tokens(text)]
+    def terms(self, text: str, *, folded: bool = False) -> list[str]:
+        """The terms of `tokens`, without spans: the indexing path, written for speed (no Token objects,
+        one dictionary lookup per segmented word). ``folded=True``: ``text`` went through `fold` already."""
+        folded = text if folded else self.fold(text)
+        norm = folded.lower()
+        if not _LATIN_CHAR.search(norm):  # Chinese only (most listings): no English phrases to assemble
+            out: list[str] = []
+            for run in _CJK_RUN.findall(norm):
+                out += self._cjk_terms(run)
+            return out
+        cased = folded if len(folded) == len(norm) else None
+        out = []
+        latin: list[tuple[str, int, int]] = []
+        last_end = 0
+        for match in _RUN.finditer(norm):
+            if latin and (match.group(1) or norm[last_end : match.start()].strip()):
+                out += [token.term for token in self._english(latin)]
+                latin = []
+            if match.group(1):
+                out += self._cjk_terms(match.group(1))
+            elif not _NUMBER.match(match.group(2)):
+                latin.extend(self._latin_words(match.group(2), match.start(), cased))
+            last_end = match.end()
+        if latin:
+            out += [token.term for token in self._english(latin)]
+        return out
+
+    def _cjk_terms(self, run: str) -> list[str]:
+        """The terms of one CJK run, as `_cjk_tokens` gives them, without spans."""
+        with self._lock:
+            pieces = self._jieba.tokenize(run, "search", True)
+        cache = self._word_cache
+        try:  # the common case: every word seen before
+            out = [term for word, _, _ in pieces for term in cache[word]]
+        except KeyError:
+            out = []
+            for word, _, _ in pieces:
+                terms = cache.get(word)
+                out += terms if terms is not None else self._cached_terms(word)
+        if len(run) >= 4:
+            long = self._long_words(run, pieces)
+            for word in long:
+                terms = cache.get(word)
+                out += terms if terms is not None else self._cached_terms(word)
+        return out
+
+    def _long_words(self, run: str, pieces) -> list[str]:
+        """Lexicon words of 4+ characters in ``run`` that segmentation cut across."""
+        heads = self._long_heads
+        starts = [i for i in range(len(run) - 3) if run[i : i + 4] in heads]
+        if not starts:
+            return []
+        seen = {(start, end) for _, start, end in pieces}
+        words = self.lexicon.words
+        return [
+            run[i:end]
+            for i in starts
+            for end in range(i + 4, min(len(run), i + MAX_INNER) + 1)
+            if (i, end) not in seen and run[i:end] in words
+        ]
+
+    def _cached_terms(self, word: str) -> tuple[str, ...]:
+        terms = self._word_terms(word)
+        if len(self._word_cache) < WORD_CACHE:
+            self._word_cache[word] = terms
+        return terms
 
     def _cjk_tokens(self, run: str, offset: int) -> list[Token]:
         with self._lock:  # jieba's dictionary is not documented as thread-safe
@@ -240,9 +334,7 @@ class Analyzer:
         """Append the term(s) ``word`` stands for: none (a stop word), itself, or its canonical form."""
         terms = self._word_cache.get(word)
         if terms is None:
-            terms = self._word_terms(word)
-            if len(self._word_cache) < WORD_CACHE:
-                self._word_cache[word] = terms
+            terms = self._cached_terms(word)
         for term in terms:
             out.append(Token(term, start, end))
 
@@ -319,10 +411,10 @@ class Analyzer:
 
     # -- n-grams ---------------------------------------------------------------------------------------------
 
-    def bigrams(self, text: str) -> list[str]:
+    def bigrams(self, text: str, *, folded: bool = False) -> list[str]:
         """Character bigrams of the CJK runs of the normalised text: the safety net for unknown compounds."""
         out: list[str] = []
-        for run in _CJK_RUN.findall(self.normalize(text)):
+        for run in _CJK_RUN.findall(text if folded else self.fold(text)):
             out.extend(map(str.__add__, run, run[1:]))
         return out
 

@@ -7,12 +7,13 @@ engine and OpenSearch rank with the same terms, boosts and re-ranking, and pass 
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing as mp
 import os
 from abc import ABC, abstractmethod
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +36,7 @@ NO_PRICE_DESC = -1.0
 CONCEPT_TIE_BREAKER = 0.3
 #: how many candidates each retriever (text, vectors) contributes to a hybrid ranking
 CANDIDATES = 100
-#: batches at least this large are analysed in parallel by `prepare_many`
+#: streams at least this long are analysed in parallel by `prepare_stream`
 PARALLEL_MIN = 2000
 #: the share of the semantic score in a hybrid ranking (0 = lexical only)
 SEMANTIC_WEIGHT = 0.5
@@ -233,35 +234,54 @@ class Backend(ABC):
         """The analysed form of a document: term strings per field, plus the document itself."""
         doc = validate(dict(doc))
         a = self.analyzer
-        keywords = " ".join(doc["keywords"])
-        text_all = " ".join([doc["title"], keywords, doc["body"]])
-        fields = {
-            "title": a.terms(doc["title"]),
-            "keywords": a.terms(keywords),
-            "body": a.terms(doc["body"]),
-            "extra": a.terms(doc.get("extra") or ""),
+        texts = {
+            "title": a.fold(doc["title"]),
+            "keywords": a.fold(" ".join(doc["keywords"])),
+            "body": a.fold(doc["body"]),
+            "extra": a.fold(doc.get("extra") or ""),
         }
+        fields = {name: a.terms(text, folded=True) for name, text in texts.items()}
+        text_all = " ".join([texts["title"], texts["keywords"], texts["body"]])
         # the distinct terms are stored with the document, so results need not be analysed again to say
         # which query terms they contain (explanations of matches, highlights)
         doc[ANALYSED_KEY] = sorted({t for terms in fields.values() for t in terms})
         return {
             "doc": doc,
             **{name: " ".join(terms) for name, terms in fields.items()},
-            "grams": " ".join(a.bigrams(text_all)),
+            "grams": " ".join(a.bigrams(text_all, folded=True)),
         }
 
     def prepare_many(self, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """`prepare` for a batch; large batches (reindex) are analysed by worker processes, one per core."""
+        return [row for rows in self.prepare_stream(docs) for row in rows]
+
+    def prepare_stream(
+        self, docs: Iterable[dict[str, Any]], *, chunk: int = 500
+    ) -> Iterator[list[dict[str, Any]]]:
+        """`prepare` over a stream of documents, yielding the prepared rows chunk by chunk, in order.
+
+        From `PARALLEL_MIN` documents on, worker processes (one per core) analyse the next chunks while the
+        caller writes the current one to its engine: one pool for the whole stream, a bounded number of
+        chunks in flight, so memory stays flat however long the stream is.
+        """
+        docs = iter(docs)
+        head = list(itertools.islice(docs, PARALLEL_MIN))
         workers = min(self.analysis_workers, os.cpu_count() or 1)
-        if workers < 2 or len(docs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
-            return [self.prepare(doc) for doc in docs]
+        if workers < 2 or len(head) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+            for part in _chunked(itertools.chain(head, docs), chunk):
+                yield [self.prepare(doc) for doc in part]
+            return
         global _FORKED_BACKEND
         _FORKED_BACKEND = self  # inherited by the forked workers: the analyzer is not rebuilt
         try:
             with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                size = -(-len(docs) // (workers * 4))
-                chunks = [docs[i : i + size] for i in range(0, len(docs), size)]
-                return [row for rows in pool.map(_prepare_chunk, chunks) for row in rows]
+                pending: deque = deque()
+                for part in _chunked(itertools.chain(head, docs), chunk):
+                    pending.append(pool.submit(_prepare_chunk, part))
+                    if len(pending) > workers * 2:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
         finally:
             _FORKED_BACKEND = None
 
@@ -480,6 +500,12 @@ _FORKED_BACKEND: Backend | None = None
 def _prepare_chunk(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     assert _FORKED_BACKEND is not None
     return [_FORKED_BACKEND.prepare(doc) for doc in docs]
+
+
+def _chunked(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while part := list(itertools.islice(iterator, size)):
+        yield part
 
 
 def _cosines(query, vectors: list) -> list[float | None]:

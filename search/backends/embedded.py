@@ -273,42 +273,41 @@ class EmbeddedBackend(Backend):
                     if doc_id in known and known[doc_id] <= int(version):
                         writer.delete_documents_by_term("id", doc_id)
 
-    def bulk_load(self, docs_iter, *, batch: int = 5000, progress=None) -> int:
-        """Rebuild into a fresh generation and swap it in atomically; searches keep working meanwhile."""
+    def bulk_load(self, docs_iter, *, batch: int = 500, progress=None) -> int:
+        """Rebuild into a fresh generation and swap it in atomically; searches keep working meanwhile.
+        ``batch``: documents per analysis chunk (and per progress report)."""
         if self.root is None:
             self.clear()
-            total = 0
-            for chunk in _chunks(docs_iter, batch):
-                total += self._load(self._open(), chunk, progress)
-            return total
+            return self._load(self._open(), docs_iter, batch, progress)
         with self._write_lock():
             name = self._new_generation(activate=False)
             index = tantivy.Index(self.schema, path=str(self.root / name), reuse=True)
-            total = 0
-            for chunk in _chunks(docs_iter, batch):
-                total += self._load(index, chunk, progress)
+            total = self._load(index, docs_iter, batch, progress)
             self._activate(name)
         self._ix = None
         self._generation = None
         return total
 
-    def _load(self, index: tantivy.Index, docs: list[dict[str, Any]], progress) -> int:
-        rows = self.prepare_many(docs)
+    def _load(self, index: tantivy.Index, docs_iter, batch: int, progress) -> int:
+        """Analyse (in worker processes when the stream is long) and write, then commit once."""
         try:
             writer = index.writer(max(self.writer_heap, 200_000_000), 1)
         except ValueError as exc:
             raise SearchUnavailable(str(exc)) from exc
+        total = 0
         try:
-            for row in rows:
-                writer.add_document(self._document(row))
+            for rows in self.prepare_stream(docs_iter, chunk=batch):
+                for row in rows:
+                    writer.add_document(self._document(row))
+                total += len(rows)
+                if progress:
+                    progress(len(rows))
             writer.commit()
         finally:
             writer.wait_merging_threads()
         index.reload()
         self._touch()
-        if progress:
-            progress(len(rows))
-        return len(rows)
+        return total
 
     def clear(self) -> None:
         if self.root is None:
@@ -543,14 +542,3 @@ def _passes(source: dict[str, Any], filters: dict[str, list[str]]) -> bool:
         if not any(v in values for v in present):
             return False
     return True
-
-
-def _chunks(items, size: int):
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

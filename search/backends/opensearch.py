@@ -312,7 +312,7 @@ class OpenSearchBackend(Backend):
         ]
         self._apply(operations)
 
-    def bulk_load(self, docs: Iterable[dict[str, Any]], *, batch: int = 2000, progress=None) -> int:
+    def bulk_load(self, docs: Iterable[dict[str, Any]], *, batch: int = 1000, progress=None) -> int:
         """Fill a fresh index, then swap the alias to it in one call: searches never see a partial index."""
         self._ensure()
         name = self._new_index_name()
@@ -320,14 +320,11 @@ class OpenSearchBackend(Backend):
             self._create_index(name, aliased=False, loading=True)
         total = 0
         try:
-            chunk: list[dict[str, Any]] = []
-            for doc in docs:
-                chunk.append(doc)
-                if len(chunk) >= batch:
-                    total += self._load(name, chunk, progress)
-                    chunk = []
-            if chunk:
-                total += self._load(name, chunk, progress)
+            for rows in self.prepare_stream(docs, chunk=batch):
+                self._apply(self._index_operations(rows, name))
+                total += len(rows)
+                if progress:
+                    progress(len(rows))
             with self._calls():
                 self._update_settings(name, {"refresh_interval": "1s", "number_of_replicas": self.replicas})
                 self._refresh(name)
@@ -340,13 +337,6 @@ class OpenSearchBackend(Backend):
                 self._delete_indices([name])
             raise
         return total
-
-    def _load(self, index: str, docs: list[dict[str, Any]], progress) -> int:
-        rows = self.prepare_many(docs)
-        self._apply(self._index_operations(rows, index))
-        if progress:
-            progress(len(rows))
-        return len(rows)
 
     def clear(self) -> None:
         """Swap in an empty index."""
