@@ -18,7 +18,6 @@ generation) changes, writers take the file lock in turn.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import shutil
 import threading
@@ -233,7 +232,7 @@ class EmbeddedBackend(Backend):
         d.add_float("price_asc", float(price) if price is not None else NO_PRICE_ASC)
         d.add_float("price_desc", float(price) if price is not None else NO_PRICE_DESC)
         source = {k: v for k, v in doc.items() if k != "vector"}
-        d.add_bytes("source", json.dumps(source, ensure_ascii=False, default=str).encode())
+        d.add_bytes("source", orjson.dumps(source, default=str))
         vector = doc.get("vector")
         if vector is not None and len(vector):
             d.add_bytes("vector", np.asarray(vector, dtype=np.float16).tobytes())
