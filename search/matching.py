@@ -13,7 +13,10 @@ Each match carries `Reason`s (a code and parameters) that the application render
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +76,35 @@ def match_demand(
     return _rank(hits, demand, config, limit, demand_side=demand)
 
 
+def match_demands(
+    backend: Backend,
+    demands: Iterable[SearchDocument | dict[str, Any]],
+    config: MatchConfig = DEFAULT_CONFIG,
+    limit: int = 20,
+    *,
+    workers: int | None = None,
+) -> Iterator[tuple[dict[str, Any], list[Match]]]:
+    """`match_demand` for many demands, ``(demand, matches)`` in order, computed by ``workers`` threads
+    (default: one per core). The engines do their work outside the GIL (tantivy releases it while it
+    searches; OpenSearch answers over the network), so threads overlap the searches of several demands.
+    Results are yielded as they are ready, with a bounded number in flight."""
+    workers = workers or min(4, os.cpu_count() or 1)
+    if workers < 2:
+        for demand in demands:
+            yield demand, match_demand(backend, demand, config, limit)
+        return
+    with ThreadPoolExecutor(workers, thread_name_prefix="match") as pool:
+        pending: deque = deque()
+        for demand in demands:
+            pending.append((demand, pool.submit(match_demand, backend, demand, config, limit)))
+            if len(pending) >= workers * 4:
+                item, future = pending.popleft()
+                yield item, future.result()
+        while pending:
+            item, future = pending.popleft()
+            yield item, future.result()
+
+
 def match_achievement(
     backend: Backend,
     achievement: SearchDocument | dict[str, Any],
@@ -126,7 +158,7 @@ def structured_fit(
         score += config.field
         reasons.append(Reason("field", {"field": demand["field"]}))
 
-    order = list(config.maturity_order)
+    order = config.maturity_order
     expected, offered = demand.get("maturity"), achievement.get("maturity")
     if expected in order and offered in order:
         gap = order.index(offered) - order.index(expected)
@@ -149,7 +181,8 @@ def structured_fit(
         score += config.price / 2
         reasons.append(Reason("price_negotiable", {}))
 
-    common = [m for m in achievement.get("modes") or () if m in set(demand.get("modes") or ())]
+    accepted = demand.get("modes") or ()
+    common = [m for m in achievement.get("modes") or () if m in accepted]
     if common:
         score += config.modes
         reasons.append(Reason("modes", {"modes": common}))

@@ -231,10 +231,10 @@ def recompute_matches(
         _attach_stored_vectors(session, built)
         demand_docs.update({d["pk"]: d for d in built})
     live = set(session.scalars(sa.select(Demand.id).where(Demand.id.in_(list(demand_docs)))))
-    for pk, doc in demand_docs.items():
-        if pk not in live:
-            continue
-        _store_matches(session, pk, matching.match_demand(engine, doc, config, limit=MATCHES_KEPT))
+    # the engine work runs in threads; the session is only touched here, in this thread
+    docs = [doc for pk, doc in demand_docs.items() if pk in live]
+    for doc, found in matching.match_demands(engine, docs, config, limit=MATCHES_KEPT):
+        _store_matches(session, doc["pk"], found)
     return len(demand_docs)
 
 

@@ -45,7 +45,7 @@ QUERY_SIMILARITY_FLOOR = 0.05
 #: the key under which a stored document keeps its distinct analysed terms
 ANALYSED_KEY = "analysed_terms"
 #: terms taken from a document for "more like this"
-MORE_LIKE_TERMS = 60
+MORE_LIKE_TERMS = 40
 
 
 class SearchUnavailable(Exception):
@@ -477,8 +477,8 @@ class Backend(ABC):
     def _matched_terms(self, source: dict[str, Any], terms: list[str]) -> list[str]:
         stored = source.get(ANALYSED_KEY)
         if stored is not None:
-            present = set(stored)
-            return [t for t in dict.fromkeys(terms) if t in present]
+            common = set(terms).intersection(stored)
+            return [t for t in dict.fromkeys(terms) if t in common] if common else []
         present = set(
             self.analyzer.terms(
                 " ".join(
