@@ -426,15 +426,21 @@ class Analyzer:
         Groups are the whitespace-separated parts of a Chinese query; a run of English words is one group
         ("lithium battery separator"), since its words translate together.
         """
-        chunks = self._chunks(text)
-        return [[term for concept in group for term in concept] for group in self._query_chunks(chunks)]
+        return [[term for concept in group for term in concept] for group in self.query_concepts(text)]
 
     def query_concepts(self, text: str) -> list[list[list[str]]]:
         """`query_groups`, with each group's terms split into concepts: the terms one English word or
         phrase stands for (the word and its Chinese translations) form one concept, every other term is a
         concept of its own. A listing matching several translations of one concept is no more relevant
         than one matching the best of them, so backends score a concept by its best term."""
-        return self._query_chunks(self._chunks(text))
+        return [concepts for _, concepts in self.query_plan(text)]
+
+    def query_plan(self, text: str) -> list[tuple[str, list[list[str]]]]:
+        """`query_concepts`, each group with the folded query text it came from (for its bigrams)."""
+        chunks = self._chunks(text)
+        return [
+            (chunk, group) for chunk, group in zip(chunks, self._query_groups(chunks), strict=True) if group
+        ]
 
     def _chunks(self, text: str) -> list[str]:
         chunks: list[str] = []
@@ -448,7 +454,8 @@ class Analyzer:
             latin_open = is_latin
         return chunks
 
-    def _query_chunks(self, chunks: list[str]) -> list[list[list[str]]]:
+    def _query_groups(self, chunks: list[str]) -> list[list[list[str]]]:
+        """One group of concepts per chunk (empty when the chunk has no search term)."""
         groups = []
         for chunk in chunks:
             tokens = self.tokens(chunk)
@@ -463,8 +470,7 @@ class Analyzer:
                 seen.update(concept)
                 if concept:
                     group.append(concept)
-            if group:
-                groups.append(group)
+            groups.append(group)
         return groups
 
     def surface_forms(self, terms: Iterable[str]) -> frozenset[str]:

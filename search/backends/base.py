@@ -58,6 +58,8 @@ class TermGroup:
 
     terms: tuple[tuple[str, float], ...]
     grams: tuple[str, ...] = ()
+    #: bigrams that add to the score of a listing matching the group, but do not make a listing match
+    scoring_grams: tuple[str, ...] = ()
     #: indexes into ``terms`` of alternatives scored by their best match (see `Analyzer.query_concepts`)
     concepts: tuple[tuple[int, ...], ...] = ()
 
@@ -299,15 +301,23 @@ class Backend(ABC):
 
     def text_query(self, text: str) -> TextQuery:
         groups = []
-        for concepts in self.analyzer.query_concepts(text):
+        for chunk, concepts in self.analyzer.query_plan(text):
             terms = [t for concept in concepts for t in concept]
-            grams = tuple(dict.fromkeys(self.analyzer.bigrams(" ".join(terms))))
+            # bigrams of what the user wrote find listings that use a word the dictionary lacks; bigrams of
+            # the Chinese translations of English words only rank: as matchers they would let an English
+            # query match a third of the catalogue (and make it several times slower)
+            grams = tuple(dict.fromkeys(self.analyzer.bigrams(chunk, folded=True)))
+            scoring = ()
+            if not grams:
+                scoring = tuple(dict.fromkeys(self.analyzer.bigrams(" ".join(terms), folded=True)))
             index, start = [], 0
             for concept in concepts:
                 if len(concept) > 1:
                     index.append(tuple(range(start, start + len(concept))))
                 start += len(concept)
-            groups.append(TermGroup(tuple((t, 1.0) for t in terms), grams, tuple(index)))
+            groups.append(
+                TermGroup(tuple((t, 1.0) for t in terms), grams, concepts=tuple(index), scoring_grams=scoring)
+            )
         return TextQuery(tuple(groups), require_all=True)
 
     def search(self, query: SearchQuery) -> SearchResult:

@@ -345,15 +345,19 @@ class EmbeddedBackend(Backend):
                         (Occur.Should, Q.disjunction_max_query(alternatives, tie_breaker=CONCEPT_TIE_BREAKER))
                     )
             for gram in group.grams:
-                clauses.append(
-                    (Occur.Should, Q.boost_query(Q.term_query(self.schema, "grams", gram), GRAMS_BOOST))
-                )
+                clauses.append((Occur.Should, self._gram(gram)))
+            if clauses and group.scoring_grams:
+                clauses = [(Occur.Must, Q.boolean_query(clauses))]
+                clauses += [(Occur.Should, self._gram(gram)) for gram in group.scoring_grams]
             if clauses:
                 groups.append(Q.boolean_query(clauses))
         if not groups:
             return None
         occur = Occur.Must if text.require_all else Occur.Should
         return groups[0] if len(groups) == 1 else Q.boolean_query([(occur, g) for g in groups])
+
+    def _gram(self, gram: str) -> tantivy.Query:
+        return tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "grams", gram), GRAMS_BOOST)
 
     def _terms(self, name: str, values: Sequence[str]) -> tantivy.Query:
         """Any of the values; a plain term query for one value (a term set costs ~20% more per search)."""
@@ -405,13 +409,28 @@ class EmbeddedBackend(Backend):
         plans += [
             ([name], {k: v for k, v in filters.items() if k != name}) for name in facets if name in filters
         ]
+        if text_query is not None and len(plans) > 1:
+            # one pass of the (costly) text query, each plan's filters as a filter aggregation, instead of
+            # one pass per plan; without text, separate passes are cheaper (filters narrow the traversal)
+            aggs: dict[str, Any] = {}
+            for i, (names, active) in enumerate(plans):
+                inner = {name: {"terms": {"field": name, "size": 200}} for name in names}
+                if active:
+                    aggs[f"plan{i}"] = {"filter": _filter_string(active), "aggs": inner}
+                else:
+                    aggs.update(inner)
+            result = searcher.aggregate(self._query(text_query, {}, exclude), aggs)
+            for i, (names, active) in enumerate(plans):
+                scope = result.get(f"plan{i}", {}) if active else result
+                for name in names:
+                    out[name] = _buckets(scope.get(name, {}))
+            return out
         for names, active in plans:
             query = self._query(text_query, active, exclude)
             aggs = {name: {"terms": {"field": name, "size": 200}} for name in names}
             result = searcher.aggregate(query, aggs)
             for name in names:
-                buckets = result.get(name, {}).get("buckets", [])
-                out[name] = [(b["key"], int(b["doc_count"])) for b in buckets]
+                out[name] = _buckets(result.get(name, {}))
         return out
 
     # -- vectors ---------------------------------------------------------------------------------------------
@@ -532,6 +551,21 @@ class _VectorTable:
 
     def source(self, i: int) -> dict[str, Any]:
         return orjson.loads(self._sources[i])
+
+
+def _buckets(aggregation: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(b["key"], int(b["doc_count"])) for b in aggregation.get("buckets", [])]
+
+
+def _filter_string(filters: dict[str, list[str]]) -> str:
+    """Filters in tantivy's query language (for a filter aggregation): any value of every field; values
+    are quoted and escaped, so user input cannot change the query's shape."""
+
+    def quoted(value: str) -> str:
+        return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    clauses = [" OR ".join(f"{name}:{quoted(value)}" for value in values) for name, values in filters.items()]
+    return " AND ".join(f"({clause})" for clause in clauses)
 
 
 def _passes(source: dict[str, Any], filters: dict[str, list[str]]) -> bool:

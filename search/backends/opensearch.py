@@ -370,9 +370,13 @@ class OpenSearchBackend(Backend):
                     should.append(alternatives[0])
                 else:
                     should.append({"dis_max": {"queries": alternatives, "tie_breaker": CONCEPT_TIE_BREAKER}})
-            for gram in group.grams:
-                should.append({"term": {"grams": {"value": gram, "boost": GRAMS_BOOST}}})
-            if should:
+            should += [{"term": {"grams": {"value": g, "boost": GRAMS_BOOST}}} for g in group.grams]
+            if should and group.scoring_grams:
+                scoring = [
+                    {"term": {"grams": {"value": g, "boost": GRAMS_BOOST}}} for g in group.scoring_grams
+                ]
+                groups.append({"bool": {"must": [{"bool": {"should": should}}], "should": scoring}})
+            elif should:
                 groups.append({"bool": {"should": should}})
         if not groups:
             return None

@@ -153,6 +153,31 @@ def test_filters_and_facets(loaded):
     assert dict(result.facets["price_band"]) == {"50-100": 1, "100-500": 1}
 
 
+def test_each_facet_counts_under_the_other_filters(loaded):
+    query = SearchQuery(
+        text="锂电池",
+        filters={"field": ["materials"], "kind": ["achievement"]},
+        facets=("field", "kind", "price_band"),
+    )
+    result = loaded.search(query)
+    assert ids(result) == ["achievement:2"]
+    assert dict(result.facets["field"]) == {"energy": 1, "materials": 1}  # under kind=achievement
+    assert dict(result.facets["kind"]) == {"achievement": 1}  # under field=materials
+    assert dict(result.facets["price_band"]) == {"100-500": 1}  # under both
+
+
+def test_filter_values_are_values_not_query_syntax(loaded):
+    odd = 'materials") OR (kind:"demand'
+    result = loaded.search(
+        SearchQuery(
+            text="锂电池", filters={"field": [odd, "a\\b"], "kind": ["achievement"]}, facets=("field", "kind")
+        )
+    )
+    assert ids(result) == [] and result.total == 0
+    assert dict(result.facets["kind"]) == {}
+    assert dict(result.facets["field"]) == {"energy": 1, "materials": 1}
+
+
 def test_multi_valued_and_org_type_filters(loaded):
     result = loaded.search(SearchQuery(filters={"modes": ["assignment"]}))
     assert ids(result) == ["achievement:3"]
