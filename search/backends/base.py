@@ -337,7 +337,8 @@ class Backend(ABC):
                 limit=CANDIDATES,
                 exclude=query.exclude,
             )
-            neighbours = self._knn(query.vector, filters, CANDIDATES, query.exclude)
+            known = frozenset(doc_id for doc_id, _, _ in page.hits)
+            neighbours = self._knn(query.vector, filters, CANDIDATES, query.exclude, known)
             fused = self._fuse(page.hits, neighbours, query.vector, floor=QUERY_SIMILARITY_FLOOR)
             extra = [h for h in fused if h.lexical == 0.0]
             total = page.total + len(extra)
@@ -393,7 +394,8 @@ class Backend(ABC):
             text, all_filters, facets=(), sort="relevance", offset=0, limit=depth, exclude=exclude
         )
         vector = doc.get("vector")
-        neighbours = self._knn(vector, all_filters, depth, exclude) if vector is not None else []
+        known = frozenset(doc_id for doc_id, _, _ in page.hits)
+        neighbours = self._knn(vector, all_filters, depth, exclude, known) if vector is not None else []
         hits = self._fuse(page.hits, neighbours, vector, floor=None)[:limit]
         terms = [t for group in text.groups for t, _ in group.terms]
         for hit in hits:
@@ -437,7 +439,8 @@ class Backend(ABC):
             text_scores[doc_id] = score / top
         similarity: dict[str, float] = {}
         for doc_id, sim, source in neighbours:
-            sources.setdefault(doc_id, source)
+            if doc_id not in sources:
+                sources[doc_id] = source  # never None here: None only stands for a known text candidate
             similarity[doc_id] = sim
         missing = [i for i in sources if i not in similarity]
         if vector is not None and missing:
@@ -463,8 +466,13 @@ class Backend(ABC):
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits
 
-    def _knn(self, vector, filters: dict[str, list[str]], limit: int, exclude: Sequence[str]) -> list:
-        """Nearest neighbours by cosine similarity: ``[(id, similarity, source), ...]``; none by default."""
+    def _knn(
+        self, vector, filters: dict[str, list[str]], limit: int, exclude: Sequence[str], known=frozenset()
+    ) -> list:
+        """Nearest neighbours by cosine similarity: ``[(id, similarity, source), ...]``; none by default.
+
+        ``known``: ids the caller holds the sources of (its text candidates, which passed the same
+        filters); an engine may return None as their source rather than decode it again."""
         return []
 
     @staticmethod

@@ -473,7 +473,7 @@ class EmbeddedBackend(Backend):
             self._vectors = _VectorTable(stamp, ids, sources, matrix)
         return self._vectors
 
-    def _knn(self, vector, filters, limit, exclude):
+    def _knn(self, vector, filters, limit, exclude, known=frozenset()):
         table = self._vector_table()
         if vector is None or not len(table.ids):
             return []
@@ -486,6 +486,11 @@ class EmbeddedBackend(Backend):
         out = []
         for i in order:
             if table.ids[i] in excluded:
+                continue
+            if table.ids[i] in known:  # a text candidate: it passed the filters, its source is decoded
+                out.append((table.ids[i], float(sims[i]), None))
+                if len(out) >= limit:
+                    break
                 continue
             source = table.source(i)
             if not _passes(source, filters):

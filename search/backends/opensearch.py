@@ -455,7 +455,7 @@ class OpenSearchBackend(Backend):
             source["vector"] = vector
         return source
 
-    def _knn(self, vector, filters, limit, exclude):
+    def _knn(self, vector, filters, limit, exclude, known=frozenset()):
         if vector is None or not len(vector):
             return []
         q = np.asarray(vector, dtype=np.float32)
