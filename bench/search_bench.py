@@ -239,7 +239,16 @@ def run_queries(engine, queries: list[dict[str, Any]], facets: tuple[str, ...]) 
         result = one(q)
         times.append((time.perf_counter() - started) * 1000)
         totals.append(result.total)
-    return {"times": times, "totals": totals, "parts": spy.stop()}
+    parts = spy.stop()
+    # two more rounds, each query's best of three kept: what the engine costs with less of the noise of
+    # a shared machine (the targets are judged on the first round)
+    best = list(times)
+    for _ in range(2):
+        for i, q in enumerate(queries):
+            started = time.perf_counter()
+            one(q)
+            best[i] = min(best[i], (time.perf_counter() - started) * 1000)
+    return {"times": times, "totals": totals, "parts": parts, "best": best}
 
 
 def run_matching(engine, demands: list[dict[str, Any]]) -> dict[str, Any]:
@@ -570,10 +579,16 @@ def report(results: dict[str, Any], **ctx) -> str:
         ]
 
     no_slower = None if os_q is None else emb_p95 <= pct(os_q["times"], 95)
+
+    def best(r):
+        return {"times": r["best"], "totals": r["totals"]}
+
     rows.append(qrow("embedded: facets field + province", emb, target_label, emb_p95 <= target_p95))
+    rows.append(qrow("embedded: the same, best of 3 rounds per query", best(emb), "-", None))
     rows.append(qrow("embedded: all 7 facets (as /search)", results["embedded_q_all"], "-", None))
     if os_q is not None:
         rows.append(qrow("OpenSearch: facets field + province", os_q, "embedded no slower (p95)", no_slower))
+        rows.append(qrow("OpenSearch: the same, best of 3 rounds per query", best(os_q), "-", None))
         rows.append(qrow("OpenSearch: all 7 facets", results["opensearch_q_all"], "-", None))
     like = results.get("like_q")
     if like is not None:
