@@ -167,6 +167,23 @@ def _may_be_traditional(text: str) -> bool:
     return bool(bmp.search(text)) or (_ASTRAL.search(text) is not None and not astral.isdisjoint(text))
 
 
+#: full-width ASCII and the ideographic space: what makes most Chinese text not NFKC-normalised
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_HALF_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, about twice as fast on Chinese text: full-width punctuation
+    is mapped to ASCII first (what NFKC maps it to), and the full normalisation runs only when the result
+    is still not normalised (other compatibility characters, combining marks)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    quick = _FULL_WIDTH.sub(lambda m: _HALF_WIDTH[m.group()], text)
+    if unicodedata.is_normalized("NFKC", quick):
+        return quick
+    return unicodedata.normalize("NFKC", text)
+
+
 _CLAUSE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?\n]*|[。！？；;!?\n]+")
 
 
@@ -208,10 +225,7 @@ class Analyzer:
     @staticmethod
     def fold(text: str) -> str:
         """NFKC (full-width letters and digits) and Traditional to Simplified, case kept."""
-        text = text or ""
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-        return to_simplified(text)
+        return to_simplified(nfkc(text or ""))
 
     @classmethod
     def normalize(cls, text: str) -> str:
@@ -545,7 +559,7 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 140, analyzer: An
     return pieces
 
 
-def _spans(norm: str, forms: Iterable[str]) -> list[tuple[int, int]]:
+def _spans(norm: str, forms: frozenset[str]) -> list[tuple[int, int]]:
     """Where any of ``forms`` occurs in ``norm``, overlaps merged (锂电 + 电池 mark all of 锂电池).
 
     English forms count only at the start of a word. One `str.find` scan per form: about four times
@@ -554,8 +568,7 @@ def _spans(norm: str, forms: Iterable[str]) -> list[tuple[int, int]]:
     if not forms or not norm:
         return []
     found: list[tuple[int, int]] = []
-    for form in forms:
-        latin = not _HAS_CJK.search(form)
+    for form, latin in _classified(forms):
         size = len(form)
         at = norm.find(form)
         while at >= 0:
@@ -571,6 +584,12 @@ def _spans(norm: str, forms: Iterable[str]) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+@lru_cache(maxsize=256)
+def _classified(forms: frozenset[str]) -> tuple[tuple[str, bool], ...]:
+    """The forms, each with whether it is English (matched only at the start of a word)."""
+    return tuple((form, not _HAS_CJK.search(form)) for form in forms)
 
 
 def _best_window(spans: list[tuple[int, int]], length: int, width: int) -> int:
