@@ -72,8 +72,10 @@ def match_demand(
 ) -> list[Match]:
     """The achievements that best answer a demand or challenge."""
     demand = validate(dict(demand))
-    hits = backend.more_like(demand, kinds=("achievement",), limit=config.depth, depth=config.depth)
-    return _rank(hits, demand, config, limit, demand_side=demand)
+    hits = backend.more_like(
+        demand, kinds=("achievement",), limit=config.depth, depth=config.depth, explain=False
+    )
+    return _rank(backend, hits, demand, config, limit, demand_side=demand)
 
 
 def match_demands(
@@ -114,13 +116,13 @@ def match_achievement(
     """The published demands and challenges an achievement could answer (the reverse direction)."""
     achievement = validate(dict(achievement))
     hits = backend.more_like(
-        achievement, kinds=("demand", "challenge"), limit=config.depth, depth=config.depth
+        achievement, kinds=("demand", "challenge"), limit=config.depth, depth=config.depth, explain=False
     )
-    return _rank(hits, achievement, config, limit, demand_side=None)
+    return _rank(backend, hits, achievement, config, limit, demand_side=None)
 
 
 def _rank(
-    hits: list[Hit], origin: dict[str, Any], config: MatchConfig, limit: int, *, demand_side
+    backend: Backend, hits: list[Hit], origin: dict[str, Any], config: MatchConfig, limit: int, *, demand_side
 ) -> list[Match]:
     scored = []
     for hit in hits:
@@ -134,7 +136,7 @@ def _rank(
     scored.sort(key=lambda item: -item[0])
     out = []
     for score, relevance, hit, reasons in scored[:limit]:  # explanations only for the matches kept
-        shown = _shown_terms(hit.matched_terms)
+        shown = _shown_terms(backend.explain(hit).matched_terms)
         if shown:
             reasons.insert(0, Reason("terms", {"terms": shown}))
         if hit.semantic is not None and hit.semantic >= SIMILAR_TEXT:

@@ -126,6 +126,8 @@ class Hit:
     semantic: float | None = None  #: cosine similarity of the embeddings, when both sides have one
     highlights: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     matched_terms: list[str] = field(default_factory=list)
+    #: the query's terms, kept by `more_like(explain=False)` for a later `Backend.explain`
+    query_terms: list[str] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -383,8 +385,12 @@ class Backend(ABC):
         filters: dict[str, list[str]] | None = None,
         limit: int = 20,
         depth: int = CANDIDATES,
+        explain: bool = True,
     ) -> list[Hit]:
-        """Documents similar to ``doc`` (which need not be indexed): for matching demands and achievements."""
+        """Documents similar to ``doc`` (which need not be indexed): for matching demands and achievements.
+
+        ``explain=False`` leaves ``matched_terms`` empty for `explain` to fill in later: a caller that keeps
+        only a few of the candidates (matching re-ranks them) need not explain all of them."""
         doc = validate(dict(doc))
         text = self.document_query(doc)
         all_filters = dict(filters or {})
@@ -399,8 +405,15 @@ class Backend(ABC):
         hits = self._fuse(page.hits, neighbours, vector, floor=None)[:limit]
         terms = [t for group in text.groups for t, _ in group.terms]
         for hit in hits:
-            hit.matched_terms = self._matched_terms(hit.source, terms)
+            hit.query_terms = terms
+            if explain:
+                self.explain(hit)
         return hits
+
+    def explain(self, hit: Hit) -> Hit:
+        """Fill in the query terms a hit of `more_like` contains."""
+        hit.matched_terms = self._matched_terms(hit.source, hit.query_terms)
+        return hit
 
     def document_query(self, doc: dict[str, Any]) -> TextQuery:
         """The weighted terms of a listing: title and keywords count more than the body."""
