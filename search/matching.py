@@ -128,14 +128,15 @@ def _rank(
     for hit in hits:
         demand = demand_side if demand_side is not None else hit.source
         achievement = hit.source if demand_side is not None else origin
-        fit, reasons = structured_fit(demand, achievement, config)
+        fit, _ = structured_fit(demand, achievement, config, explain=False)
         relevance = max(0.0, min(1.0, hit.score))
         score = config.text * relevance + fit
         if score >= config.minimum:
-            scored.append((score, relevance, hit, reasons))
+            scored.append((score, relevance, hit, demand, achievement))
     scored.sort(key=lambda item: -item[0])
     out = []
-    for score, relevance, hit, reasons in scored[:limit]:  # explanations only for the matches kept
+    for score, relevance, hit, demand, achievement in scored[:limit]:  # explanations for the matches kept
+        _, reasons = structured_fit(demand, achievement, config)
         shown = _shown_terms(backend.explain(hit).matched_terms)
         if shown:
             reasons.insert(0, Reason("terms", {"terms": shown}))
@@ -152,13 +153,16 @@ def _shown_terms(terms: list[str]) -> list[str]:
 
 
 def structured_fit(
-    demand: dict[str, Any], achievement: dict[str, Any], config: MatchConfig
+    demand: dict[str, Any], achievement: dict[str, Any], config: MatchConfig, *, explain: bool = True
 ) -> tuple[float, list[Reason]]:
+    """The structured part of a match's score, and the reasons for it (none when ``explain`` is False:
+    matching scores every candidate, but explains only the matches it keeps)."""
     score = 0.0
     reasons: list[Reason] = []
     if demand.get("field") and demand.get("field") == achievement.get("field"):
         score += config.field
-        reasons.append(Reason("field", {"field": demand["field"]}))
+        if explain:
+            reasons.append(Reason("field", {"field": demand["field"]}))
 
     order = config.maturity_order
     expected, offered = demand.get("maturity"), achievement.get("maturity")
@@ -166,36 +170,43 @@ def structured_fit(
         gap = order.index(offered) - order.index(expected)
         if gap >= 0:
             score += config.maturity
-            reasons.append(Reason("maturity", {"maturity": offered, "expected": expected}))
+            if explain:
+                reasons.append(Reason("maturity", {"maturity": offered, "expected": expected}))
         elif gap == -1:
             score += config.maturity / 2
-            reasons.append(Reason("maturity_close", {"maturity": offered, "expected": expected}))
+            if explain:
+                reasons.append(Reason("maturity_close", {"maturity": offered, "expected": expected}))
 
     budget, price = demand.get("price_wan"), achievement.get("price_wan")
     if budget is not None and price is not None:
         if price <= budget:
             score += config.price
-            reasons.append(Reason("price", {"price": price, "budget": budget}))
+            if explain:
+                reasons.append(Reason("price", {"price": price, "budget": budget}))
         elif price <= budget * 1.2:
             score += config.price / 2
-            reasons.append(Reason("price_close", {"price": price, "budget": budget}))
+            if explain:
+                reasons.append(Reason("price_close", {"price": price, "budget": budget}))
     elif budget is None or price is None:
         score += config.price / 2
-        reasons.append(Reason("price_negotiable", {}))
+        if explain:
+            reasons.append(Reason("price_negotiable", {}))
 
     accepted = demand.get("modes") or ()
     common = [m for m in achievement.get("modes") or () if m in accepted]
     if common:
         score += config.modes
-        reasons.append(Reason("modes", {"modes": common}))
+        if explain:
+            reasons.append(Reason("modes", {"modes": common}))
 
     if demand.get("province") and demand.get("province") == achievement.get("province"):
         same_city = bool(demand.get("city")) and demand.get("city") == achievement.get("city")
         score += config.local if same_city else config.local * 0.7
-        reasons.append(
-            Reason(
-                "same_city" if same_city else "same_province",
-                {"province": demand["province"], "city": demand.get("city", "")},
+        if explain:
+            reasons.append(
+                Reason(
+                    "same_city" if same_city else "same_province",
+                    {"province": demand["province"], "city": demand.get("city", "")},
+                )
             )
-        )
     return score, reasons
