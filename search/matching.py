@@ -149,7 +149,13 @@ def _rank(
 def _shown_terms(terms: list[str]) -> list[str]:
     """The shared terms worth naming: no single letters, no fragment of a longer term (可编 in 可编程)."""
     kept = [t for t in terms if len(t) > 1]
-    return [t for t in kept if not any(t != other and t in other for other in kept)][:SHOWN_TERMS]
+    shown: list[str] = []
+    for term in kept:  # in order, stopping at SHOWN_TERMS: most candidates are never looked at
+        if not any(len(other) > len(term) and term in other for other in kept):
+            shown.append(term)
+            if len(shown) == SHOWN_TERMS:
+                break
+    return shown
 
 
 def structured_fit(

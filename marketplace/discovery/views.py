@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from markupsafe import Markup, escape
 
 from marketplace.accounts.labels import ORGANIZATION_TYPES
 from marketplace.catalogue import vocab
@@ -134,6 +135,12 @@ def facet_url(params: services.SearchParams, name: str, value: str) -> str:
     return f"{path}?{urlencode(args, doseq=True)}" if args else path
 
 
+def marked(pieces: list[tuple[str, bool]]) -> Markup:
+    """Highlight pieces as escaped HTML, the hits in <mark> (a function: a Jinja macro per snippet cost a
+    tenth of the search page's time)."""
+    return Markup("").join(Markup("<mark>%s</mark>") % text if hit else escape(text) for text, hit in pieces)
+
+
 def _listing_url(hit) -> str:
     kinds = "achievements" if hit.kind == "achievement" else "demands"
     return url_for("catalogue.detail", kinds=kinds, listing_id=hit.pk)
@@ -172,6 +179,7 @@ def search():
             facet_url=facet_url,
             sort_labels=SORT_LABELS,
             listing_url=_listing_url,
+            marked=marked,
             suggestions=SUGGESTED_QUERIES,
             save_form=SaveSearchForm(),
             saved=saved,
