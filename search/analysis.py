@@ -34,7 +34,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*)")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_WORD = re.compile(r"[a-z0-9+#]+")
-_LATIN_CHAR = re.compile(r"[a-z0-9]")
+#: text without these has no English words: its Latin runs are bare numbers, which are no search terms
+_LATIN_CHAR = re.compile(r"[a-z+#]")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 #: a token made only of digits and separators carries no meaning for search ("3.5", "2024")
 _NUMBER = re.compile(r"^[0-9.\-/]+$")
@@ -260,7 +261,7 @@ class Analyzer:
         one dictionary lookup per segmented word). ``folded=True``: ``text`` went through `fold` already."""
         folded = text if folded else self.fold(text)
         norm = folded.lower()
-        if not _LATIN_CHAR.search(norm):  # Chinese only (most listings): no English phrases to assemble
+        if not _LATIN_CHAR.search(norm):  # Chinese and numbers only (most listings): no English phrases
             out: list[str] = []
             for run in _CJK_RUN.findall(norm):
                 out += self._cjk_terms(run)
