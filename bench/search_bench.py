@@ -722,7 +722,7 @@ def report(results: dict[str, Any], **ctx) -> str:
         "document_query": "demand analysis (`document_query`)",
         "_lexical": "engine (`_lexical`: search, stored docs, facets)",
         "_decorate": "highlights + matched terms (`_decorate`, 20 hits)",
-        "_matched_terms": "matched terms (`_matched_terms`, every candidate)",
+        "_matched_terms": "matched terms (`_matched_terms`, the matches kept)",
     }
     for key, label in (
         ("embedded_q", "embedded query"),
