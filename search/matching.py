@@ -91,7 +91,8 @@ def match_demands(
     searches; OpenSearch answers over the network), so threads overlap the searches of several demands.
     Results are yielded as they are ready, with a bounded number in flight."""
     workers = workers or min(4, os.cpu_count() or 1)
-    if workers < 2:
+    demands = list(demands)
+    if workers < 2 or len(demands) < 3:  # a pool is not worth starting for one or two (an edit's drain)
         for demand in demands:
             yield demand, match_demand(backend, demand, config, limit)
         return

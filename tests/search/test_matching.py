@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.backends import open_backend
-from search.matching import DEFAULT_CONFIG, _shown_terms, match_demand, structured_fit
+from search.matching import DEFAULT_CONFIG, _shown_terms, match_demand, match_demands, structured_fit
 
 from .test_contract import doc
 
@@ -57,3 +57,41 @@ def test_explanations_name_whole_terms_not_fragments():
         "plc",
         "隔膜",
     ]
+
+
+def test_match_demands_gives_each_demand_its_own_matches_in_order():
+    engine = open_backend("embedded://")
+    engine.index_many(
+        [
+            doc(1, "湿法锂电池隔膜制备技术", "聚乙烯隔膜"),
+            doc(2, "挖掘机液压系统节能控制", "负载敏感液压系统"),
+            doc(3, "双特异性抗体平台", "肿瘤免疫治疗"),
+        ]
+    )
+    engine.refresh()
+    demands = [
+        doc(10 + i, title, title, kind="demand")
+        for i, title in enumerate(["锂电池隔膜", "挖掘机节能", "双抗平台", "隔膜涂覆", "液压控制"] * 3)
+    ]
+    one_by_one = [[(m.pk, m.score) for m in match_demand(engine, d)] for d in demands]
+    for workers in (1, 3):
+        batch = list(match_demands(engine, iter(demands), workers=workers))
+        assert [d["id"] for d, _ in batch] == [d["id"] for d in demands]
+        assert [[(m.pk, m.score) for m in found] for _, found in batch] == one_by_one
+    assert one_by_one[0][0][0] == 1 and one_by_one[1][0][0] == 2
+    # whole terms only, and no longer than the shown maximum, however many the shared terms
+    many = [
+        "锂电池",
+        "锂电",
+        "电池",
+        "隔膜",
+        "涂覆",
+        "聚乙烯",
+        "乙烯",
+        "孔隙率",
+        "孔隙",
+        "热收缩",
+        "收缩",
+        "湿法",
+    ]
+    assert _shown_terms(many) == ["锂电池", "隔膜", "涂覆", "聚乙烯", "孔隙率", "热收缩"]
