@@ -475,7 +475,13 @@ class Analyzer:
         for chunk in chunks:
             tokens = self.tokens(chunk)
             if _HAS_CJK.search(chunk):
-                concepts = [[term] for term in _unique(t.term for t in tokens)]
+                # every Chinese term is its own concept; an English word inside Chinese text (ADC药物) forms
+                # one concept with its translations, after the Chinese terms, which keep what the user wrote
+                norm = self.normalize(chunk)
+                written = [t for t in tokens if _HAS_CJK.match(norm, t.start)]
+                translated = [t for t in tokens if not _HAS_CJK.match(norm, t.start)]
+                concepts = [[term] for term in _unique(t.term for t in written)]
+                concepts += _span_clusters(translated)
             else:
                 concepts = _span_clusters(tokens)
             seen: set[str] = set()
@@ -515,6 +521,19 @@ def _span_clusters(tokens: list[Token]) -> list[list[str]]:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def language(text: str) -> str:
+    """The language of ``text``: "zh" when it is mainly Chinese (acronyms such as MLCC or RISC-V in a Chinese title count as
+    Chinese text), else "en"."""
+    sample = text[:200]
+    if not _HAS_CJK.search(sample):
+        return "en"
+    cjk = sum(map(len, _CJK_RUN.findall(sample)))
+    return "zh" if cjk * 3 >= len(_LATIN_LETTER.findall(sample)) else "en"
 
 
 @cache

@@ -55,3 +55,26 @@ def test_highlight_merges_overlapping_forms_and_matches_english_at_word_starts()
     assert pieces == [("高能量", False), ("锂电池", True)]
     marked = [text for text, hit in analysis.highlight("biogas and gas meters", ["gas"]) if hit]
     assert marked == ["gas"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("锂电池隔膜", "zh"),
+        ("RISC-V芯片设计", "zh"),
+        ("MLCC 介质材料，介电常数稳定", "zh"),
+        ("鋰電池正極材料", "zh"),
+        ("Lithium battery separator", "en"),
+        ("Optical gas imaging for VOC leak detection (红外)", "en"),
+        ("", "en"),
+    ],
+)
+def test_language(text, expected):
+    assert analysis.language(text) == expected
+
+
+def test_an_english_word_in_chinese_text_forms_one_concept_with_its_translations():
+    a = analysis.default()
+    ((chunk, concepts),) = a.query_plan("ADC药物")
+    assert concepts[0] == ["药物"]  # what the user wrote comes first and stays its own concept
+    assert "adc" in concepts[1] and "抗体偶联药物" in concepts[1] and "药物" not in concepts[1]

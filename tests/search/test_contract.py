@@ -267,3 +267,33 @@ def test_large_bulk_loads_are_analysed_in_parallel_with_the_same_result(backend)
     (parallel,) = [row for row in backend.prepare_many(docs) if row["doc"]["id"] == docs[5]["id"]]
     assert parallel == serial
     assert backend.search(SearchQuery(text="隔膜")).total == len(docs)
+
+
+def _unit(*weights: float) -> list[float]:
+    v = [0.0] * DIM
+    for i, w in enumerate(weights):
+        v[i] = w
+    return v
+
+
+def test_listings_in_the_other_language_are_not_held_back_by_the_embedding_gap(backend):
+    """Embeddings put texts of two languages further apart than two of one; matching corrects for it."""
+    from search.backends import base
+
+    # cosines with the demand (vector e0): 0.90 for the Chinese listing, 0.90 - 0.04 for the English one,
+    # less than the correction, so the English listing comes first; a Chinese listing at 0.5 spreads the scale
+    listings = [
+        doc(11, "船用柴油机尾气处理装置", "选择性催化还原。", vector=_unit(0.90, 0.4359)),
+        doc(12, "Seawater scrubber for marine engines", "Removes SOx.", vector=_unit(0.86, 0.5103)),
+        doc(13, "果园采摘机器人", "视觉定位。", vector=_unit(0.5, 0.866)),
+    ]
+    backend.index_many(listings)
+    backend.refresh()
+    demand = doc(14, "远洋货轮减排", "寻求可靠方案。", kind="demand", vector=_unit(1.0))
+    assert [h.id for h in backend.more_like(demand, limit=3)][:2] == ["achievement:12", "achievement:11"]
+    # without the correction the raw similarities decide
+    saved, base.CROSS_LANGUAGE_SIMILARITY = base.CROSS_LANGUAGE_SIMILARITY, 0.0
+    try:
+        assert [h.id for h in backend.more_like(demand, limit=3)][:2] == ["achievement:11", "achievement:12"]
+    finally:
+        base.CROSS_LANGUAGE_SIMILARITY = saved
