@@ -527,8 +527,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def language(text: str) -> str:
-    """The language of ``text``: "zh" when it is mainly Chinese (acronyms such as MLCC or RISC-V in a Chinese title count as
-    Chinese text), else "en"."""
+    """The language of ``text``: "zh" when it is mainly Chinese (acronyms such as MLCC or RISC-V in a
+    Chinese title count as Chinese text), else "en"."""
     sample = text[:200]
     if not _HAS_CJK.search(sample):
         return "en"
