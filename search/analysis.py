@@ -475,13 +475,13 @@ class Analyzer:
         for chunk in chunks:
             tokens = self.tokens(chunk)
             if _HAS_CJK.search(chunk):
-                # every Chinese term is its own concept; an English word inside Chinese text (ADC药物) forms
-                # one concept with its translations, after the Chinese terms, which keep what the user wrote
+                # a Chinese word and the shorter words inside it (机器人, 机器) form one concept, so a long
+                # word does not count several times; an English word inside Chinese text (ADC药物) forms one
+                # with its translations, after the Chinese terms, which keep what the user wrote
                 norm = self.normalize(chunk)
                 written = [t for t in tokens if _HAS_CJK.match(norm, t.start)]
                 translated = [t for t in tokens if not _HAS_CJK.match(norm, t.start)]
-                concepts = [[term] for term in _unique(t.term for t in written)]
-                concepts += _span_clusters(translated)
+                concepts = _span_clusters(written) + _span_clusters(translated)
             else:
                 concepts = _span_clusters(tokens)
             seen: set[str] = set()

@@ -78,3 +78,10 @@ def test_an_english_word_in_chinese_text_forms_one_concept_with_its_translations
     ((chunk, concepts),) = a.query_plan("ADC药物")
     assert concepts[0] == ["药物"]  # what the user wrote comes first and stays its own concept
     assert "adc" in concepts[1] and "抗体偶联药物" in concepts[1] and "药物" not in concepts[1]
+
+
+def test_a_chinese_word_and_the_words_inside_it_form_one_concept():
+    a = analysis.default()
+    ((_, concepts),) = a.query_plan("光伏清扫机器人")
+    assert ["光伏"] in concepts and ["清扫"] in concepts
+    assert sorted(next(c for c in concepts if "机器人" in c)) == ["机器", "机器人"]
