@@ -37,6 +37,7 @@ migrate: install translations
 
 seed: migrate
 	$(BIN)/flask seed-demo --if-empty
+	$(BIN)/flask search reindex --if-stale
 
 run: seed
 	@echo "Serving on http://$(HOST):$(PORT)  (demo logins: instance/demo-logins.txt)"

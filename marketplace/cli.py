@@ -279,13 +279,24 @@ def search_drain(follow: bool, interval: float, batch: int) -> None:
 
 
 @search_group.command("reindex")
-def search_reindex() -> None:
+@click.option(
+    "--if-stale",
+    is_flag=True,
+    help="Only when the index was built under another analysis (lexicon or analyzer changed since).",
+)
+def search_reindex(if_stale: bool) -> None:
     """Rebuild the index from the database (searches keep working meanwhile), then refresh all matches."""
     from marketplace.catalogue import search_docs
     from marketplace.discovery import indexing
 
-    total = sum(1 for _ in search_docs.published_ids(db.session))
     engine = indexing.backend()
+    if if_stale:
+        analysis = engine.analysis_health()
+        if analysis["current"]:
+            click.echo(f"the index is current (analysis {analysis['code']}): nothing to do")
+            return
+        click.echo(f"the index was built under analysis {analysis['index']}; this code: {analysis['code']}")
+    total = sum(1 for _ in search_docs.published_ids(db.session))
     with click.progressbar(length=total, label="reindexing", show_pos=True) as bar:
         count = indexing.reindex(db.session, engine, model=indexing.embedder(), progress=bar.update)
     db.session.commit()

@@ -16,12 +16,13 @@ search mode, same dictionary); the segmentations are the same jieba algorithm an
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +30,10 @@ import opencc
 import rjieba
 
 DATA_DIR = Path(__file__).with_name("data")
+#: part of `Analyzer.fingerprint`: raise it when a code change alters the terms text is analysed into (the
+#: data files are hashed anyway), so indexes built before the change report themselves stale
+ANALYSIS_VERSION = 2
+DATA_FILES = ("userdict.txt", "stopwords.txt", "synonyms.txt", "en_zh.txt")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9][a-z0-9+#]*(?:[.\-/][a-z0-9+#]+)*)")
@@ -81,10 +86,17 @@ class Lexicon:
     phrases: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  #: English words -> Chinese terms
     stopwords: set[str] = field(default_factory=set)
     surfaces: dict[str, set[str]] = field(default_factory=dict)  #: canonical -> every written form
+    #: sha256 of the data files it was loaded from ("" for a lexicon built in code)
+    digest: str = ""
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
         lex = cls()
+        hashed = hashlib.sha256()
+        for name in DATA_FILES:
+            path = data_dir / name
+            hashed.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+        lex.digest = hashed.hexdigest()
         convert = to_simplified
         for line in _lines(data_dir / "userdict.txt"):
             parts = line.split()
@@ -220,6 +232,26 @@ class Analyzer:
         self._word_cache: dict[str, tuple[str, ...]] = {}
         #: the first 4 characters of every lexicon word of 4+ characters (a cheap pre-check)
         self._long_heads = {w[:4] for w in self.lexicon.words if len(w) >= 4 and _HAS_CJK.search(w)}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies what this analyzer makes of text: the code's `ANALYSIS_VERSION` and the lexicon. An
+        index built under another fingerprint holds other terms: rebuild it (`flask search reindex`)."""
+        lex = self.lexicon
+        digest = (
+            lex.digest
+            or hashlib.sha256(
+                repr(
+                    (
+                        sorted(lex.words.items()),
+                        sorted(lex.canonical.items()),
+                        sorted(lex.phrases.items()),
+                        sorted(lex.stopwords),
+                    )
+                ).encode()
+            ).hexdigest()
+        )
+        return hashlib.sha256(f"{ANALYSIS_VERSION}:{digest}".encode()).hexdigest()[:16]
 
     # -- normalisation ---------------------------------------------------------------------------------------
 

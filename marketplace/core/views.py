@@ -90,7 +90,9 @@ def healthz():
 
         # a search engine that is down degrades search, not the site: reported, but still 200
         body["search"] = indexing.health(db.session, indexing.backend())
-        if not body["search"].get("ok"):
+        # an index built under an older lexicon or analyzer serves, but misses what the new terms would find
+        stale = body["search"].get("analysis", {}).get("current") is False
+        if not body["search"].get("ok") or stale:
             body["status"] = "degraded"
     return jsonify(body), 200 if ok else 503
 

@@ -207,7 +207,24 @@ class Backend(ABC):
 
     @abstractmethod
     def health(self) -> dict[str, Any]:
-        """``{"ok": bool, ...details}``; never raises."""
+        """``{"ok": bool, ...details}``; never raises. Includes `analysis_health`."""
+
+    @abstractmethod
+    def stored_analysis(self) -> str | None:
+        """The `Analyzer.fingerprint` the live index was built with (None: built before fingerprints were
+        recorded); the current one when there is no index yet (its first write creates a current one)."""
+
+    def analysis_current(self) -> bool:
+        """Whether the live index holds the terms this code and lexicon give (else `flask search reindex`)."""
+        return self.stored_analysis() == self.analyzer.fingerprint
+
+    def analysis_health(self) -> dict[str, Any]:
+        stored = self.stored_analysis()
+        return {
+            "current": stored == self.analyzer.fingerprint,
+            "index": stored,
+            "code": self.analyzer.fingerprint,
+        }
 
     def bulk_load(self, docs: Iterable[dict[str, Any]], *, batch: int = 500, progress=None) -> int:
         """Replace the whole index with ``docs`` (engines override this to swap in a new index atomically)."""

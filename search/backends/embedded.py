@@ -47,6 +47,8 @@ from .base import (
 )
 
 SCHEMA_VERSION = 1
+#: in each generation: the fingerprint of the analysis its documents went through
+ANALYSIS_FILE = "ANALYSIS"
 LOCK_TIMEOUT = 10.0
 
 
@@ -120,6 +122,7 @@ class EmbeddedBackend(Backend):
         name = f"gen-v{SCHEMA_VERSION}-{time.time_ns()}"
         (self.root / name).mkdir(parents=True)
         tantivy.Index(self.schema, path=str(self.root / name), reuse=False)
+        (self.root / name / ANALYSIS_FILE).write_text(self.analyzer.fingerprint)
         if activate:
             self._activate(name)
         return name
@@ -528,6 +531,15 @@ class EmbeddedBackend(Backend):
         source["version"] = int(stored["version"][0])
         return source
 
+    def stored_analysis(self) -> str | None:
+        generation = self._current() if self.root is not None else None
+        if generation is None:  # in memory (built by this process), or nothing indexed yet
+            return self.analyzer.fingerprint
+        try:
+            return (self.root / generation / ANALYSIS_FILE).read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
     def health(self) -> dict[str, Any]:
         try:
             searcher = self._searcher()
@@ -536,6 +548,7 @@ class EmbeddedBackend(Backend):
                 "backend": self.name,
                 "documents": searcher.num_docs,
                 "path": str(self.root) if self.root else ":memory:",
+                "analysis": self.analysis_health(),
             }
         except Exception as exc:  # noqa: BLE001 - health reports, never raises
             return {"ok": False, "backend": self.name, "error": str(exc)}

@@ -150,7 +150,7 @@ class OpenSearchBackend(Backend):
         self.client.indices.put_index_template(name=self.alias, body=self._template())
 
     def _create_index(self, name: str, *, aliased: bool, loading: bool = False) -> None:
-        body: dict[str, Any] = {}
+        body: dict[str, Any] = {"mappings": {"_meta": {"analysis": self.analyzer.fingerprint}}}
         if aliased:
             body["aliases"] = {self.alias: {}}
         if loading:  # bulk loads go faster without refreshes and replicas; restored before the swap
@@ -159,6 +159,10 @@ class OpenSearchBackend(Backend):
 
     def _update_settings(self, index: str, settings: dict[str, Any]) -> None:
         self.client.indices.put_settings(index=index, body={"index": settings})
+
+    def _mapping_meta(self, index: str) -> dict[str, Any]:
+        mapping = self.client.indices.get_mapping(index=index)
+        return (mapping.get(index) or {}).get("mappings", {}).get("_meta") or {}
 
     def _aliased(self) -> list[str]:
         from opensearchpy.exceptions import NotFoundError
@@ -527,6 +531,13 @@ class OpenSearchBackend(Backend):
         source["version"] = int(found["_source"]["version"])
         return source
 
+    def stored_analysis(self) -> str | None:
+        with self._calls():
+            indices = self._aliased()
+            if not indices:
+                return self.analyzer.fingerprint
+            return self._mapping_meta(indices[0]).get("analysis")
+
     def health(self) -> dict[str, Any]:
         try:
             status = self._cluster_health()
@@ -541,6 +552,7 @@ class OpenSearchBackend(Backend):
                 "nodes": status.get("number_of_nodes"),
                 "index": indices[0] if indices else None,
                 "documents": self.count() if indices else 0,
+                "analysis": self.analysis_health(),
             }
         except Exception as exc:  # noqa: BLE001 - health reports, never raises
             return {"ok": False, "backend": self.name, "url": self.url, "error": str(exc)}
@@ -588,7 +600,7 @@ class ElasticsearchBackend(OpenSearchBackend):
         self.client.indices.put_index_template(name=self.alias, **self._template())
 
     def _create_index(self, name, *, aliased, loading=False):
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"mappings": {"_meta": {"analysis": self.analyzer.fingerprint}}}
         if aliased:
             kwargs["aliases"] = {self.alias: {}}
         if loading:
@@ -597,6 +609,10 @@ class ElasticsearchBackend(OpenSearchBackend):
 
     def _update_settings(self, index, settings):
         self.client.indices.put_settings(index=index, settings={"index": settings})
+
+    def _mapping_meta(self, index):
+        mapping = self.client.indices.get_mapping(index=index).body
+        return (mapping.get(index) or {}).get("mappings", {}).get("_meta") or {}
 
     def _aliased(self):
         from elasticsearch import NotFoundError

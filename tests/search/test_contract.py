@@ -297,3 +297,46 @@ def test_listings_in_the_other_language_are_not_held_back_by_the_embedding_gap(b
         assert [h.id for h in backend.more_like(demand, limit=3)][:2] == ["achievement:11", "achievement:12"]
     finally:
         base.CROSS_LANGUAGE_SIMILARITY = saved
+
+
+def test_an_index_built_under_another_analysis_reports_itself_stale(backend, analyzer):
+    """After a lexicon or analysis change the live index holds other terms: health says so until a reindex."""
+    from search.analysis import Analyzer, Lexicon
+    from search.backends import open_backend
+
+    assert backend.analysis_current()  # nothing indexed yet
+    backend.index_many(CORPUS[:2])
+    backend.refresh()
+    assert backend.analysis_current()
+    assert backend.health()["analysis"] == {
+        "current": True,
+        "index": analyzer.fingerprint,
+        "code": analyzer.fingerprint,
+    }
+
+    lexicon = Lexicon(
+        words=dict(analyzer.lexicon.words),
+        canonical={**analyzer.lexicon.canonical, "挖机": "挖掘机"},
+        phrases=dict(analyzer.lexicon.phrases),
+        stopwords=set(analyzer.lexicon.stopwords) | {"工艺"},
+    )
+    changed = Analyzer(lexicon)
+    assert changed.fingerprint != analyzer.fingerprint
+    if backend.name == "embedded":
+        other = open_backend(f"embedded://{backend.root}", analyzer=changed)
+    else:
+        other = open_backend(backend.url, index_prefix=backend.prefix, analyzer=changed)
+    try:
+        assert not other.analysis_current()
+        health = other.health()
+        assert health["ok"] and health["analysis"]["current"] is False
+        assert health["analysis"]["index"] == analyzer.fingerprint
+        other.index_many(CORPUS[2:3])  # an incremental write does not make the old terms current
+        assert not other.analysis_current()
+        other.bulk_load(CORPUS)
+        other.refresh()
+        assert other.analysis_current()
+        assert other.health()["analysis"]["index"] == changed.fingerprint
+        assert not backend.analysis_current()  # the old code, seen from the rebuilt index
+    finally:
+        other.close()

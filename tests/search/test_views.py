@@ -208,3 +208,31 @@ def test_evaluate_scores_a_labelled_set_and_counts_recorded_feedback(
     assert summary["demands"]["mrr"] == 1.0
     assert summary["feedback"] == {"declined": 1, "declined:price": 1}
     assert "declined 1 (price 1)" in result.output
+
+
+def test_an_index_of_an_older_analysis_degrades_healthz_until_reindex_if_stale(app, client, indexed):
+    runner = app.test_cli_runner()
+    assert client.get("/healthz").json["search"]["analysis"]["current"] is True
+    result = runner.invoke(args=["search", "reindex", "--if-stale"])
+    assert result.exit_code == 0 and "nothing to do" in result.output
+
+    with app.app_context():
+        engine = indexing.backend(app)
+        assert engine.root is not None  # the app's embedded index lives on disk
+        # what a generation built before a lexicon change looks like
+        (engine.root / engine._current() / "ANALYSIS").write_text("0123456789abcdef")
+    body = client.get("/healthz").json
+    assert body["status"] == "degraded"
+    assert body["search"]["analysis"] == {
+        "current": False,
+        "index": "0123456789abcdef",
+        "code": body["search"]["analysis"]["code"],
+    }
+
+    result = runner.invoke(args=["search", "reindex", "--if-stale"])
+    assert result.exit_code == 0, result.output
+    assert "built under analysis 0123456789abcdef;" in result.output and "indexed 3 listings" in result.output
+    body = client.get("/healthz").json
+    assert body["status"] == "ok" and body["search"]["analysis"]["current"] is True
+    page = client.get("/search?q=鋰電池隔膜").get_data(as_text=True)
+    assert f'data-id="achievement:{indexed.battery.id}"' in page
