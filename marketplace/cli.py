@@ -295,7 +295,8 @@ def search_reindex(if_stale: bool) -> None:
         if analysis["current"]:
             click.echo(f"the index is current (analysis {analysis['code']}): nothing to do")
             return
-        click.echo(f"the index was built under analysis {analysis['index']}; this code: {analysis['code']}")
+        built = analysis["index"] or "that was not recorded (an index from before fingerprints)"
+        click.echo(f"the index was built under analysis {built}; this code: {analysis['code']}")
     total = sum(1 for _ in search_docs.published_ids(db.session))
     with click.progressbar(length=total, label="reindexing", show_pos=True) as bar:
         count = indexing.reindex(db.session, engine, model=indexing.embedder(), progress=bar.update)
