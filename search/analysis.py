@@ -32,7 +32,7 @@ import rjieba
 DATA_DIR = Path(__file__).with_name("data")
 #: part of `Analyzer.fingerprint`: raise it when a code change alters the terms text is analysed into (the
 #: data files are hashed anyway), so indexes built before the change report themselves stale
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 DATA_FILES = ("userdict.txt", "stopwords.txt", "synonyms.txt", "en_zh.txt")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -115,11 +115,11 @@ class Lexicon:
             if "\t" not in line:
                 continue
             english, chinese = line.split("\t", 1)
-            words = tuple(stem(w) for w in _LATIN_WORD.findall(english.lower()))
             targets = [convert(t.strip()).lower() for t in chinese.split("|") if t.strip()]
-            if words and targets:
-                known = lex.phrases.setdefault(words, [])
-                known.extend(t for t in targets if t not in known)
+            if targets:
+                for words in _latin_keys(english):
+                    known = lex.phrases.setdefault(words, [])
+                    known.extend(t for t in targets if t not in known)
                 for target in targets:
                     lex.words.setdefault(target, 1000)
         return lex
@@ -129,13 +129,22 @@ class Lexicon:
             self.canonical.setdefault(term, head)
             self.words.setdefault(term, 1000)
         else:
-            words = tuple(stem(w) for w in _LATIN_WORD.findall(term))
-            if words:
+            for words in _latin_keys(term):
                 known = self.phrases.setdefault(words, [])
                 if head not in known:
                     known.insert(0, head)
         self.surfaces.setdefault(head, set()).add(term)
         self.words.setdefault(head, 1000)
+
+
+def _latin_keys(english: str) -> list[tuple[str, ...]]:
+    """The lexicon keys of an English term: its words with plurals stripped, as running text is looked up,
+    and as written, as an all-caps acronym is looked up (CMOS and MEMS keep their final s)."""
+    words = tuple(_LATIN_WORD.findall(english.lower()))
+    if not words:
+        return []
+    stemmed = tuple(stem(w) for w in words)
+    return [stemmed] if stemmed == words else [stemmed, words]
 
 
 def _lines(path: Path) -> Iterator[str]:

@@ -85,3 +85,12 @@ def test_a_chinese_word_and_the_words_inside_it_form_one_concept():
     ((_, concepts),) = a.query_plan("光伏清扫机器人")
     assert ["光伏"] in concepts and ["清扫"] in concepts
     assert sorted(next(c for c in concepts if "机器人" in c)) == ["机器", "机器人"]
+
+
+@pytest.mark.parametrize("text", ["CMOS", "cmos", "MEMS"])
+def test_acronyms_ending_in_s_find_their_lexicon_entry_whatever_the_case(text):
+    """All-caps acronyms keep their final s (MEMS is no plural) while lexicon keys are plural-stripped."""
+    a = analysis.default()
+    ((_, concepts),) = a.query_plan(text)
+    expected = "互补金属氧化物半导体" if text.lower() == "cmos" else "微机电系统"
+    assert expected in concepts[0]
