@@ -47,6 +47,7 @@ QUERY_SIMILARITY_FLOOR = 0.05
 #: set, unrelated pairs average 0.85 within a language and 0.78 across, related pairs 0.91 and 0.82), so
 #: without it an English listing ranks below unrelated Chinese ones for a Chinese demand
 CROSS_LANGUAGE_SIMILARITY = 0.07
+#: the same for a query (a few words), applied only to listings that matched its words in translation
 CROSS_LANGUAGE_QUERY = 0.05
 #: the key under which a stored document keeps its distinct analysed terms
 ANALYSED_KEY = "analysed_terms"
@@ -216,7 +217,7 @@ class Backend(ABC):
 
     def analysis_current(self) -> bool:
         """Whether the live index holds the terms this code and lexicon give (else `flask search reindex`)."""
-        return self.stored_analysis() == self.analyzer.fingerprint
+        return self.analysis_health()["current"]
 
     def analysis_health(self) -> dict[str, Any]:
         stored = self.stored_analysis()

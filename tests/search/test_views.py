@@ -211,6 +211,8 @@ def test_evaluate_scores_a_labelled_set_and_counts_recorded_feedback(
 
 
 def test_an_index_of_an_older_analysis_degrades_healthz_until_reindex_if_stale(app, client, indexed):
+    from search.backends.embedded import ANALYSIS_FILE
+
     runner = app.test_cli_runner()
     assert client.get("/healthz").json["search"]["analysis"]["current"] is True
     result = runner.invoke(args=["search", "reindex", "--if-stale"])
@@ -220,7 +222,7 @@ def test_an_index_of_an_older_analysis_degrades_healthz_until_reindex_if_stale(a
         engine = indexing.backend(app)
         assert engine.root is not None  # the app's embedded index lives on disk
         # what a generation built before a lexicon change looks like
-        (engine.root / engine._current() / "ANALYSIS").write_text("0123456789abcdef")
+        (engine.root / engine._current() / ANALYSIS_FILE).write_text("0123456789abcdef")
     body = client.get("/healthz").json
     assert body["status"] == "degraded"
     assert body["search"]["analysis"] == {
